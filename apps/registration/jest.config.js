@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'registration',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/apps/registration',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'token',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/apps/token',
+};

@@ -1,0 +1,24 @@
+const nxPreset = require('@nx/jest/preset').default;
+
+// SWC instead of ts-jest: tests only transpile; `npm test` typechecks separately with tsc.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  ...nxPreset,
+  testEnvironment: 'node',
+  transform: { '^.+\\.[tj]s$': ['@swc/jest', swc] },
+  moduleFileExtensions: ['ts', 'js'],
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+  // Integration suites talk to real Kafka and MongoDB-wire servers; group joins take seconds.
+  testTimeout: 60_000,
+  globalSetup: '<rootDir>/../../tools/infra/src/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/../../tools/infra/src/jest/global-teardown.ts',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'mongo',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/mongo',
+};
