@@ -80,7 +80,13 @@ export default [
   { ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/.cache'] },
   {
     files: ['**/*.ts', '**/*.js'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(depConstraints) },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
   },
   {
     files: testFiles,
