@@ -1,0 +1,79 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { AddressInfo, createServer, Socket } from 'node:net';
+import { describeMessagingContract, eventually, uniqueName } from '../testing';
+import { KafkaBus } from './kafka-bus';
+import { KafkaConsumerTuning } from './kafka-options';
+
+const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
+
+/** Small group timings: joins, leaves and stops take well under a second. */
+export const TEST_TUNING: KafkaConsumerTuning = {
+  sessionTimeoutMs: 6_000,
+  heartbeatIntervalMs: 500,
+  rebalanceTimeoutMs: 5_000,
+  maxWaitTimeMs: 100,
+};
+
+describeMessagingContract('kafka', ({ clock }) =>
+  new KafkaBus({ brokers, clientId: uniqueName('messaging-contract'), clock, consumer: TEST_TUNING }),
+);
+
+describe('KafkaBus against the broker itself', () => {
+  const bus = new KafkaBus({ brokers, clientId: uniqueName('messaging-int'), consumer: TEST_TUNING });
+  const admin = new Kafka({ brokers, clientId: uniqueName('observer'), logLevel: logLevel.NOTHING }).admin();
+  beforeAll(() => admin.connect());
+  afterAll(async () => {
+    await bus.close();
+    await admin.disconnect();
+  });
+
+  it('commits to the broker, as the Kafka admin API sees it', async () => {
+    const topic = uniqueName('committed');
+    const groupId = uniqueName('group');
+    await bus.ensureTopics([{ topic, partitions: 2 }]);
+    await bus.producer.send(topic, [{ key: 'x', value: '1' }, { key: 'y', value: '2' }, { key: 'x', value: '3' }]);
+    let handled = 0;
+    const consumer = bus.createConsumer({ groupId, topics: [topic], fromBeginning: true }, async () => {
+      handled++;
+    });
+    await consumer.start();
+    await eventually(() => expect(handled).toBe(3));
+    await consumer.stop();
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const total = offsets.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    expect(total).toBe(3);
+    expect((await admin.describeGroups([groupId])).groups[0].state).toBe('Empty');
+  });
+
+  it('creates topics with the requested partitions and leaves existing ones alone', async () => {
+    const topic = uniqueName('created');
+    await bus.ensureTopics([{ topic, partitions: 3 }]);
+    await bus.ensureTopics([{ topic, partitions: 5 }]);
+    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+    expect(metadata.topics[0].partitions).toHaveLength(3);
+  });
+
+  it('answers a ping quickly: true for the cluster, false for nothing listening', async () => {
+    expect(await bus.ping(2_000)).toBe(true);
+    const nowhere = new KafkaBus({ brokers: ['127.0.0.1:1'], clientId: 'nowhere' });
+    const started = Date.now();
+    expect(await nowhere.ping(1_000)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await nowhere.close();
+  });
+
+  it('answers false within the deadline when the broker accepts connections but never replies', async () => {
+    const sockets: Socket[] = [];
+    const mute = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const { port } = mute.address() as AddressInfo;
+    const silent = new KafkaBus({ brokers: [`127.0.0.1:${port}`], clientId: 'silent' });
+    const started = Date.now();
+    expect(await silent.ping(500)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(sockets.length).toBeGreaterThan(0);
+    await silent.close();
+    sockets.forEach((s) => s.destroy());
+    await new Promise((resolve) => mute.close(resolve));
+  });
+});

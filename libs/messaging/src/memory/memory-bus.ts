@@ -1,0 +1,88 @@
+import { resolveConsumerOptions } from '../consumer-options';
+import { MessagingLogger, noopLogger } from '../logger';
+import {
+  CommittedOffset,
+  ConsumerOptions,
+  IncomingMessage,
+  MessageBus,
+  MessageConsumer,
+  MessageHandler,
+  MessageProducer,
+  OutgoingMessage,
+  TopicSpec,
+} from '../ports';
+import { InMemoryConsumer } from './memory-consumer';
+import { InMemoryLog } from './memory-log';
+
+export interface InMemoryBusOptions {
+  readonly clock?: () => Date;
+  readonly logger?: MessagingLogger;
+}
+
+/** The messaging port without a broker, for services' unit tests. Same semantics as KafkaBus. */
+export class InMemoryBus implements MessageBus {
+  readonly producer: MessageProducer;
+  private readonly log: InMemoryLog;
+  private readonly clock: () => Date;
+  private readonly logger: MessagingLogger;
+  private readonly consumers = new Set<MessageConsumer>();
+  private closed = false;
+
+  constructor(options: InMemoryBusOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+    this.logger = options.logger ?? noopLogger;
+    this.log = new InMemoryLog(this.clock);
+    this.producer = { send: async (topic, messages) => this.send(topic, messages) };
+  }
+
+  createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer {
+    this.assertOpen();
+    const deps = { log: this.log, producer: this.producer, logger: this.logger, clock: this.clock };
+    const consumer = new InMemoryConsumer(deps, resolveConsumerOptions(options), handler);
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    this.assertOpen();
+    topics.forEach(({ topic, partitions }) => this.log.createTopic(topic, partitions));
+  }
+
+  async committedOffsets(groupId: string, topic: string): Promise<CommittedOffset[]> {
+    return Array.from({ length: this.log.partitionCount(topic) }, (_, partition) => {
+      const offset = this.log.committedOffset(groupId, { topic, partition });
+      return { partition, offset: offset === undefined ? null : String(offset) };
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.stop()));
+    this.consumers.clear();
+    this.closed = true;
+  }
+
+  /** Everything published to a topic, in partition then offset order: what a test asserts on. */
+  published(topic: string): IncomingMessage[] {
+    return Array.from({ length: this.log.partitionCount(topic) }, (_, partition) => {
+      const found: IncomingMessage[] = [];
+      for (let offset = 0; ; offset++) {
+        const message = this.log.read({ topic, partition }, offset);
+        if (!message) return found;
+        found.push(message);
+      }
+    }).flat();
+  }
+
+  private async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    this.assertOpen();
+    this.log.append(topic, messages);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the message bus is closed');
+  }
+}
