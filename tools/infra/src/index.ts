@@ -1,0 +1,16 @@
+export { chooseProvider, describeInfrastructure, resolveInfrastructure } from './resolver';
+export type { ProviderChoice, ResolveOptions } from './resolver';
+export { PROVIDERS, consoleLog } from './types';
+export type { Infrastructure, Log, Provider } from './types';
+export { dockerEngineAnswers, tcpOpen } from './docker-engine';
+export { parseKafkaBrokers, parseMongoUrl, redactMongoUrl } from './env-servers';
+export { startLocalInfrastructure } from './local/local-provider';
+export type { LocalInfrastructureOptions, LocalPorts } from './local/local-provider';
+export { startContainers } from './containers/testcontainers';
+export { spawnOwned, signalStopAll } from './local/process';
+export type { OwnedProcess, SpawnOwnedOptions } from './local/process';
+export { freePorts } from './local/ports';
+export { stopOnTermination } from './termination';
+export { uniqueName } from './unique-name';
+export { realSleep, waitUntil } from './wait';
+export type { Sleep, WaitOptions } from './wait';
