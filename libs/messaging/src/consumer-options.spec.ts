@@ -1,10 +1,21 @@
-import { matchTopics, nextOffset, resolveConsumerOptions } from './consumer-options';
+import {
+  matchTopics,
+  nextOffset,
+  resolveConsumerOptions,
+} from './consumer-options';
 import { MessagingConfigError } from './errors';
 
 describe('consumer options', () => {
   it('fills in the defaults', () => {
-    const resolved = resolveConsumerOptions({ groupId: 'audit.projection-1', topics: ['t'] });
-    expect(resolved).toMatchObject({ fromBeginning: false, shutdownGraceMs: 25_000, policy: { maxAttempts: 5 } });
+    const resolved = resolveConsumerOptions({
+      groupId: 'audit.projection-1',
+      topics: ['t'],
+    });
+    expect(resolved).toMatchObject({
+      fromBeginning: false,
+      shutdownGraceMs: 25_000,
+      policy: { maxAttempts: 5 },
+    });
   });
 
   it.each([
@@ -12,23 +23,35 @@ describe('consumer options', () => {
     [{ groupId: '', topics: ['t'] }, 'groupId'],
     [{ groupId: 'g', topics: [] }, 'topics'],
     [{ groupId: 'g', topics: ['t'], shutdownGraceMs: -5 }, 'shutdownGraceMs'],
-    [{ groupId: 'g', topics: ['t'], retry: { maxAttempts: 0 } }, 'retry.maxAttempts'],
+    [
+      { groupId: 'g', topics: ['t'], retry: { maxAttempts: 0 } },
+      'retry.maxAttempts',
+    ],
   ])('rejects %j naming %s', (options, setting) => {
     expect(() => resolveConsumerOptions(options)).toThrow(MessagingConfigError);
-    expect(() => resolveConsumerOptions(options)).toThrow(`setting ${setting} `);
+    expect(() => resolveConsumerOptions(options)).toThrow(
+      `setting ${setting} `,
+    );
   });
 
   it('matches patterns against existing topics and keeps names as they are', () => {
-    const existing = ['extapps.a.events.v1', 'extapps.b.events.v1', 'dlq.g.extapps.a.events.v1'];
-    expect(matchTopics([/^extapps\..*\.events\.v1$/g, 'new-topic', 'extapps.a.events.v1'], existing)).toEqual([
+    const existing = [
       'extapps.a.events.v1',
       'extapps.b.events.v1',
-      'new-topic',
-    ]);
+      'dlq.g.extapps.a.events.v1',
+    ];
+    expect(
+      matchTopics(
+        [/^extapps\..*\.events\.v1$/g, 'new-topic', 'extapps.a.events.v1'],
+        existing,
+      ),
+    ).toEqual(['extapps.a.events.v1', 'extapps.b.events.v1', 'new-topic']);
   });
 
   it('refuses a subscription that matches nothing', () => {
-    expect(() => matchTopics([/^nothing$/], ['something'])).toThrow('setting topics match no existing topic');
+    expect(() => matchTopics([/^nothing$/], ['something'])).toThrow(
+      'setting topics match no existing topic',
+    );
   });
 
   it('commits the offset after the processed one, beyond 2^53', () => {

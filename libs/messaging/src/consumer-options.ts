@@ -1,6 +1,11 @@
 import { MessagingConfigError } from './errors';
 import { ConsumerOptions } from './ports';
-import { realSleep, resolveRetryPolicy, RetryPolicy, Sleep } from './retry/backoff';
+import {
+  realSleep,
+  resolveRetryPolicy,
+  RetryPolicy,
+  Sleep,
+} from './retry/backoff';
 
 export interface ResolvedConsumerOptions {
   readonly groupId: string;
@@ -17,14 +22,23 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;
 // The group id becomes part of dead-letter topic names, so it must be a legal topic name part.
 const GROUP_ID = /^[a-zA-Z0-9._-]{1,150}$/;
 
-export function resolveConsumerOptions(options: ConsumerOptions): ResolvedConsumerOptions {
+export function resolveConsumerOptions(
+  options: ConsumerOptions,
+): ResolvedConsumerOptions {
   if (!GROUP_ID.test(options.groupId)) {
-    throw new MessagingConfigError('groupId', `must match ${GROUP_ID}, got "${options.groupId}"`);
+    throw new MessagingConfigError(
+      'groupId',
+      `must match ${GROUP_ID}, got "${options.groupId}"`,
+    );
   }
-  if (options.topics.length === 0) throw new MessagingConfigError('topics', 'must name at least one topic');
+  if (options.topics.length === 0)
+    throw new MessagingConfigError('topics', 'must name at least one topic');
   const shutdownGraceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   if (!Number.isFinite(shutdownGraceMs) || shutdownGraceMs < 0) {
-    throw new MessagingConfigError('shutdownGraceMs', `must be >= 0, got ${shutdownGraceMs}`);
+    throw new MessagingConfigError(
+      'shutdownGraceMs',
+      `must be >= 0, got ${shutdownGraceMs}`,
+    );
   }
   return {
     groupId: options.groupId,
@@ -36,11 +50,19 @@ export function resolveConsumerOptions(options: ConsumerOptions): ResolvedConsum
   };
 }
 
-export function matchTopics(patterns: readonly (string | RegExp)[], existing: readonly string[]): string[] {
-  const names = patterns.flatMap((p) => (typeof p === 'string' ? [p] : existing.filter((t) => t.search(p) !== -1)));
+export function matchTopics(
+  patterns: readonly (string | RegExp)[],
+  existing: readonly string[],
+): string[] {
+  const names = patterns.flatMap((p) =>
+    typeof p === 'string' ? [p] : existing.filter((t) => t.search(p) !== -1),
+  );
   const unique = [...new Set(names)];
   if (unique.length === 0) {
-    throw new MessagingConfigError('topics', `match no existing topic (${patterns.map(String).join(', ')})`);
+    throw new MessagingConfigError(
+      'topics',
+      `match no existing topic (${patterns.map(String).join(', ')})`,
+    );
   }
   return unique;
 }

@@ -12,7 +12,10 @@ export class PoisonMessageError extends Error {
 /** A message could neither be handled nor parked; it stays uncommitted and is delivered again. */
 export class DeadLetterPublishError extends Error {
   constructor(topic: string, options: { cause: unknown }) {
-    super(`could not publish to dead-letter topic ${topic}: ${errorMessage(options.cause)}`, options);
+    super(
+      `could not publish to dead-letter topic ${topic}: ${errorMessage(options.cause)}`,
+      options,
+    );
     this.name = 'DeadLetterPublishError';
   }
 }

@@ -8,4 +8,9 @@ export interface MessagingLogger {
 
 const ignore = (): void => undefined;
 
-export const noopLogger: MessagingLogger = { debug: ignore, info: ignore, warn: ignore, error: ignore };
+export const noopLogger: MessagingLogger = {
+  debug: ignore,
+  info: ignore,
+  warn: ignore,
+  error: ignore,
+};

@@ -14,7 +14,7 @@ export async function eventually<T>(
   probe: () => T | Promise<T>,
   options: EventuallyOptions = {},
 ): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   const interval = options.intervalMs ?? 50;
   for (;;) {
     try {

@@ -22,12 +22,17 @@ export interface Failure {
   readonly failedAt: Date;
 }
 
-export function deadLetterFor(message: IncomingMessage, failure: Failure): { topic: string; message: OutgoingMessage } {
+export function deadLetterFor(
+  message: IncomingMessage,
+  failure: Failure,
+): { topic: string; message: OutgoingMessage } {
   return {
     topic: deadLetterTopic(failure.groupId, message.topic),
     message: {
       // Keyless messages get their origin as key: any stable value will do on a dead-letter topic.
-      key: message.key ?? `${message.topic}/${message.partition}/${message.offset}`,
+      key:
+        message.key ??
+        `${message.topic}/${message.partition}/${message.offset}`,
       value: message.value,
       headers: {
         ...message.headers,

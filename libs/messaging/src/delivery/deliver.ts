@@ -1,4 +1,8 @@
-import { DeadLetterPublishError, errorMessage, PoisonMessageError } from '../errors';
+import {
+  DeadLetterPublishError,
+  errorMessage,
+  PoisonMessageError,
+} from '../errors';
 import { MessagingLogger } from '../logger';
 import { IncomingMessage, MessageHandler, MessageProducer } from '../ports';
 import { backoffDelay, RetryPolicy, Sleep } from '../retry/backoff';
@@ -30,7 +34,11 @@ export async function deliver(
   handler: MessageHandler,
   context: DeliveryContext,
 ): Promise<DeliveryOutcome> {
-  const where = { topic: message.topic, partition: message.partition, offset: message.offset };
+  const where = {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+  };
   for (let attempt = 1; ; attempt++) {
     try {
       await handler(message);
@@ -42,24 +50,47 @@ export async function deliver(
         return 'parked';
       }
       const delayMs = backoffDelay(attempt, context.policy);
-      context.logger.warn({ ...where, attempt, delayMs, err: error }, 'message handler failed, retrying');
+      context.logger.warn(
+        { ...where, attempt, delayMs, err: error },
+        'message handler failed, retrying',
+      );
       await abandonable(context.sleep(delayMs), context.signal);
-      await abandonable(context.beforeRetry?.() ?? Promise.resolve(), context.signal);
+      await abandonable(
+        context.beforeRetry?.() ?? Promise.resolve(),
+        context.signal,
+      );
     }
   }
 }
 
-async function park(message: IncomingMessage, error: string, attempts: number, context: DeliveryContext) {
+async function park(
+  message: IncomingMessage,
+  error: string,
+  attempts: number,
+  context: DeliveryContext,
+) {
   const { groupId, clock, deadLetters, logger, signal } = context;
   if (signal.aborted) throw new AbandonedError();
-  const letter = deadLetterFor(message, { groupId, error, attempts, failedAt: clock() });
+  const letter = deadLetterFor(message, {
+    groupId,
+    error,
+    attempts,
+    failedAt: clock(),
+  });
   try {
     await deadLetters.send(letter.topic, [letter.message]);
   } catch (cause) {
     throw new DeadLetterPublishError(letter.topic, { cause });
   }
   logger.error(
-    { topic: message.topic, partition: message.partition, offset: message.offset, attempts, error, deadLetterTopic: letter.topic },
+    {
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      attempts,
+      error,
+      deadLetterTopic: letter.topic,
+    },
     'message parked on dead-letter topic',
   );
 }

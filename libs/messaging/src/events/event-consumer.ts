@@ -1,6 +1,12 @@
 import { EventDefinition, EventOf, EventRegistry } from '@extapps/contracts';
 import { errorMessage, PoisonMessageError } from '../errors';
-import { ConsumerOptions, IncomingMessage, MessageBus, MessageConsumer, MessageHandler } from '../ports';
+import {
+  ConsumerOptions,
+  IncomingMessage,
+  MessageBus,
+  MessageConsumer,
+  MessageHandler,
+} from '../ports';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event's data schema fits here
 export type AnyEventDefinition = EventDefinition<string, any>;
@@ -12,9 +18,13 @@ export interface EventContext {
   readonly offset: string;
 }
 
-export type EventHandler<E> = (event: E, context: EventContext) => Promise<void>;
+export type EventHandler<E> = (
+  event: E,
+  context: EventContext,
+) => Promise<void>;
 
-export interface EventConsumerOptions<D extends readonly AnyEventDefinition[]> extends ConsumerOptions {
+export interface EventConsumerOptions<D extends readonly AnyEventDefinition[]>
+  extends ConsumerOptions {
   /** The events this consumer understands; anything else is parked as poison. */
   readonly definitions: D;
 }
@@ -24,7 +34,9 @@ export interface EventConsumerOptions<D extends readonly AnyEventDefinition[]> e
  * dead-letter topic at once (no retry can fix it); a failing handler is retried as usual.
  * Delivery is at-least-once: handlers must tolerate a repeated eventId.
  */
-export function createEventConsumer<const D extends readonly AnyEventDefinition[]>(
+export function createEventConsumer<
+  const D extends readonly AnyEventDefinition[],
+>(
   bus: MessageBus,
   options: EventConsumerOptions<D>,
   handler: EventHandler<EventOf<D[number]>>,
@@ -47,6 +59,8 @@ function parseEvent(registry: EventRegistry, message: IncomingMessage) {
   try {
     return registry.parse(JSON.parse(message.value.toString('utf8')));
   } catch (error) {
-    throw new PoisonMessageError(`not a valid event: ${errorMessage(error)}`, { cause: error });
+    throw new PoisonMessageError(`not a valid event: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
 }

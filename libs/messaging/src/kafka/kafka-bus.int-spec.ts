@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { AddressInfo, createServer, Socket } from 'node:net';
-import { describeMessagingContract, eventually, uniqueName } from '../testing';
+import { eventually, uniqueName } from '@extapps/testing';
+import { describeMessagingContract } from '../testing';
 import { KafkaBus } from './kafka-bus';
 import { KafkaConsumerTuning } from './kafka-options';
 
@@ -14,13 +15,28 @@ export const TEST_TUNING: KafkaConsumerTuning = {
   maxWaitTimeMs: 100,
 };
 
-describeMessagingContract('kafka', ({ clock }) =>
-  new KafkaBus({ brokers, clientId: uniqueName('messaging-contract'), clock, consumer: TEST_TUNING }),
+describeMessagingContract(
+  'kafka',
+  ({ clock }) =>
+    new KafkaBus({
+      brokers,
+      clientId: uniqueName('messaging-contract'),
+      clock,
+      consumer: TEST_TUNING,
+    }),
 );
 
 describe('KafkaBus against the broker itself', () => {
-  const bus = new KafkaBus({ brokers, clientId: uniqueName('messaging-int'), consumer: TEST_TUNING });
-  const admin = new Kafka({ brokers, clientId: uniqueName('observer'), logLevel: logLevel.NOTHING }).admin();
+  const bus = new KafkaBus({
+    brokers,
+    clientId: uniqueName('messaging-int'),
+    consumer: TEST_TUNING,
+  });
+  const admin = new Kafka({
+    brokers,
+    clientId: uniqueName('observer'),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   beforeAll(() => admin.connect());
   afterAll(async () => {
     await bus.close();
@@ -31,18 +47,30 @@ describe('KafkaBus against the broker itself', () => {
     const topic = uniqueName('committed');
     const groupId = uniqueName('group');
     await bus.ensureTopics([{ topic, partitions: 2 }]);
-    await bus.producer.send(topic, [{ key: 'x', value: '1' }, { key: 'y', value: '2' }, { key: 'x', value: '3' }]);
+    await bus.producer.send(topic, [
+      { key: 'x', value: '1' },
+      { key: 'y', value: '2' },
+      { key: 'x', value: '3' },
+    ]);
     let handled = 0;
-    const consumer = bus.createConsumer({ groupId, topics: [topic], fromBeginning: true }, async () => {
-      handled++;
-    });
+    const consumer = bus.createConsumer(
+      { groupId, topics: [topic], fromBeginning: true },
+      async () => {
+        handled++;
+      },
+    );
     await consumer.start();
     await eventually(() => expect(handled).toBe(3));
     await consumer.stop();
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const total = offsets.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    const total = offsets.partitions.reduce(
+      (sum, p) => sum + Math.max(0, Number(p.offset)),
+      0,
+    );
     expect(total).toBe(3);
-    expect((await admin.describeGroups([groupId])).groups[0].state).toBe('Empty');
+    expect((await admin.describeGroups([groupId])).groups[0].state).toBe(
+      'Empty',
+    );
   });
 
   it('creates topics with the requested partitions and leaves existing ones alone', async () => {
@@ -55,7 +83,10 @@ describe('KafkaBus against the broker itself', () => {
 
   it('answers a ping quickly: true for the cluster, false for nothing listening', async () => {
     expect(await bus.ping(2_000)).toBe(true);
-    const nowhere = new KafkaBus({ brokers: ['127.0.0.1:1'], clientId: 'nowhere' });
+    const nowhere = new KafkaBus({
+      brokers: ['127.0.0.1:1'],
+      clientId: 'nowhere',
+    });
     const started = Date.now();
     expect(await nowhere.ping(1_000)).toBe(false);
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -67,7 +98,10 @@ describe('KafkaBus against the broker itself', () => {
     const mute = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
     const { port } = mute.address() as AddressInfo;
-    const silent = new KafkaBus({ brokers: [`127.0.0.1:${port}`], clientId: 'silent' });
+    const silent = new KafkaBus({
+      brokers: [`127.0.0.1:${port}`],
+      clientId: 'silent',
+    });
     const started = Date.now();
     expect(await silent.ping(500)).toBe(false);
     expect(Date.now() - started).toBeLessThan(1_000);

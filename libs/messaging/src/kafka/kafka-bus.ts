@@ -11,7 +11,11 @@ import {
 } from '../ports';
 import { KafkaMessageConsumer } from './kafka-consumer';
 import { kafkaLogCreator, kafkaLogLevels } from './kafka-logger';
-import { KafkaBusOptions, resolveKafkaBusOptions, ResolvedKafkaBusOptions } from './kafka-options';
+import {
+  KafkaBusOptions,
+  resolveKafkaBusOptions,
+  ResolvedKafkaBusOptions,
+} from './kafka-options';
 import { KafkaProducer } from './kafka-producer';
 import { pingKafka } from './kafka-ping';
 
@@ -27,7 +31,12 @@ export class KafkaBus implements MessageBus {
   constructor(options: KafkaBusOptions) {
     this.options = resolveKafkaBusOptions(options);
     const { brokers, clientId, logger, logLevel } = this.options;
-    this.kafka = new Kafka({ brokers, clientId, logLevel: kafkaLogLevels[logLevel], logCreator: kafkaLogCreator(logger) });
+    this.kafka = new Kafka({
+      brokers,
+      clientId,
+      logLevel: kafkaLogLevels[logLevel],
+      logCreator: kafkaLogCreator(logger),
+    });
     this.kafkaProducer = new KafkaProducer(this.kafka);
   }
 
@@ -35,7 +44,10 @@ export class KafkaBus implements MessageBus {
     return this.kafkaProducer;
   }
 
-  createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer {
+  createConsumer(
+    options: ConsumerOptions,
+    handler: MessageHandler,
+  ): MessageConsumer {
     if (this.closed) throw new Error('the message bus is closed');
     const { logger, clock, consumer: tuning } = this.options;
     const deps = {
@@ -47,7 +59,11 @@ export class KafkaBus implements MessageBus {
       listTopics: async () => (await this.connectedAdmin()).listTopics(),
       ensureTopics: (topics: readonly TopicSpec[]) => this.ensureTopics(topics),
     };
-    const consumer = new KafkaMessageConsumer(deps, resolveConsumerOptions(options), handler);
+    const consumer = new KafkaMessageConsumer(
+      deps,
+      resolveConsumerOptions(options),
+      handler,
+    );
     this.consumers.add(consumer);
     return consumer;
   }
@@ -60,16 +76,25 @@ export class KafkaBus implements MessageBus {
     const missing = topics.filter(({ topic }) => !existing.has(topic));
     if (missing.length === 0) return;
     await admin.createTopics({
-      topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
+      topics: missing.map(({ topic, partitions }) => ({
+        topic,
+        numPartitions: partitions,
+      })),
       waitForLeaders: true,
     });
   }
 
-  async committedOffsets(groupId: string, topic: string): Promise<CommittedOffset[]> {
+  async committedOffsets(
+    groupId: string,
+    topic: string,
+  ): Promise<CommittedOffset[]> {
     const admin = await this.connectedAdmin();
     const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
     return (result?.partitions ?? [])
-      .map(({ partition, offset }) => ({ partition, offset: offset === '-1' ? null : offset }))
+      .map(({ partition, offset }) => ({
+        partition,
+        offset: offset === '-1' ? null : offset,
+      }))
       .sort((a, b) => a.partition - b.partition);
   }
 
@@ -89,7 +114,8 @@ export class KafkaBus implements MessageBus {
   }
 
   private connectedAdmin(): Promise<Admin> {
-    if (this.closed) return Promise.reject(new Error('the message bus is closed'));
+    if (this.closed)
+      return Promise.reject(new Error('the message bus is closed'));
     if (!this.admin) {
       const admin = this.kafka.admin();
       this.admin = admin.connect().then(

@@ -1,11 +1,28 @@
 import { deadLetterTopic } from '@extapps/contracts';
-import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import { matchTopics, nextOffset, ResolvedConsumerOptions } from '../consumer-options';
+import {
+  Consumer,
+  EachBatchPayload,
+  IHeaders,
+  Kafka,
+  KafkaMessage,
+} from 'kafkajs';
+import {
+  matchTopics,
+  nextOffset,
+  ResolvedConsumerOptions,
+} from '../consumer-options';
 import { AbandonedError, abandonable } from '../delivery/abandon';
 import { deliver } from '../delivery/deliver';
 import { DeadLetterPublishError } from '../errors';
 import { MessagingLogger } from '../logger';
-import { IncomingMessage, MessageConsumer, MessageHandler, MessageProducer, StopOptions, TopicSpec } from '../ports';
+import {
+  IncomingMessage,
+  MessageConsumer,
+  MessageHandler,
+  MessageProducer,
+  StopOptions,
+  TopicSpec,
+} from '../ports';
 import { KafkaConsumerTuning } from './kafka-options';
 
 export interface KafkaConsumerDeps {
@@ -36,7 +53,11 @@ export class KafkaMessageConsumer implements MessageConsumer {
 
   start(): Promise<void> {
     if (this.state !== 'new') {
-      return Promise.reject(new Error(`consumer of group ${this.options.groupId} was already started`));
+      return Promise.reject(
+        new Error(
+          `consumer of group ${this.options.groupId} was already started`,
+        ),
+      );
     }
     this.state = 'started';
     this.starting = this.connectAndRun();
@@ -48,7 +69,10 @@ export class KafkaMessageConsumer implements MessageConsumer {
     this.state = 'stopped';
     // A stop racing start() must not leave behind a consumer that start() is still setting up.
     await this.starting.catch(() => undefined);
-    const timer = setTimeout(() => this.abandon.abort(), options.graceMs ?? this.options.shutdownGraceMs);
+    const timer = setTimeout(
+      () => this.abandon.abort(),
+      options.graceMs ?? this.options.shutdownGraceMs,
+    );
     try {
       // Waits for the batch in progress: its in-flight message finishes and is committed first.
       await this.consumer?.disconnect();
@@ -59,10 +83,23 @@ export class KafkaMessageConsumer implements MessageConsumer {
 
   private async connectAndRun(): Promise<void> {
     const { groupId, fromBeginning } = this.options;
-    const topics = matchTopics(this.options.topics, await this.deps.listTopics());
+    const topics = matchTopics(
+      this.options.topics,
+      await this.deps.listTopics(),
+    );
     // Created up front: parking must not depend on the broker's auto-creation setting.
-    await this.deps.ensureTopics(topics.map((t) => ({ topic: deadLetterTopic(groupId, t), partitions: 1 })));
-    const { sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs, maxWaitTimeMs } = this.deps.tuning;
+    await this.deps.ensureTopics(
+      topics.map((t) => ({
+        topic: deadLetterTopic(groupId, t),
+        partitions: 1,
+      })),
+    );
+    const {
+      sessionTimeoutMs,
+      heartbeatIntervalMs,
+      rebalanceTimeoutMs,
+      maxWaitTimeMs,
+    } = this.deps.tuning;
     const consumer = this.deps.kafka.consumer({
       groupId,
       sessionTimeout: sessionTimeoutMs,
@@ -72,33 +109,63 @@ export class KafkaMessageConsumer implements MessageConsumer {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) =>
-      this.deps.logger.error({ groupId, err: payload.error, restart: payload.restart }, 'kafka consumer crashed'),
+      this.deps.logger.error(
+        { groupId, err: payload.error, restart: payload.restart },
+        'kafka consumer crashed',
+      ),
     );
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (p) => this.processBatch(p) });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (p) => this.processBatch(p),
+    });
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const {
+      batch,
+      resolveOffset,
+      heartbeat,
+      commitOffsetsIfNecessary,
+      isRunning,
+      isStale,
+    } = payload;
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || this.abandon.signal.aborted) return;
       const message = toIncoming(batch.topic, batch.partition, raw);
       if (!(await this.handle(message, heartbeat))) return;
       resolveOffset(raw.offset);
       // The payload's commit, unlike consumer.commitOffsets, still works while stop() is draining.
-      const partitions = [{ partition: batch.partition, offset: nextOffset(raw.offset) }];
-      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions }] });
+      const partitions = [
+        { partition: batch.partition, offset: nextOffset(raw.offset) },
+      ];
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions }],
+      });
       if (isRunning()) await heartbeat();
     }
   }
 
   /** False when stop() abandoned the message: it stays uncommitted for the next group member. */
-  private async handle(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<boolean> {
+  private async handle(
+    message: IncomingMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
     const { groupId, policy, sleep } = this.options;
     const { producer, clock, logger } = this.deps;
     const signal = this.abandon.signal;
-    const context = { groupId, policy, sleep, clock, deadLetters: producer, logger, signal, beforeRetry: heartbeat };
+    const context = {
+      groupId,
+      policy,
+      sleep,
+      clock,
+      deadLetters: producer,
+      logger,
+      signal,
+      beforeRetry: heartbeat,
+    };
     try {
       await abandonable(deliver(message, this.handler, context), signal);
       return true;
@@ -106,14 +173,21 @@ export class KafkaMessageConsumer implements MessageConsumer {
       if (error instanceof AbandonedError) return false;
       if (error instanceof DeadLetterPublishError) {
         // Thrown on to kafkajs, which fetches again from the last resolved offset: this message.
-        logger.error({ groupId, topic: message.topic, offset: message.offset, err: error }, 'message not parked');
+        logger.error(
+          { groupId, topic: message.topic, offset: message.offset, err: error },
+          'message not parked',
+        );
       }
       throw error;
     }
   }
 }
 
-function toIncoming(topic: string, partition: number, raw: KafkaMessage): IncomingMessage {
+function toIncoming(
+  topic: string,
+  partition: number,
+  raw: KafkaMessage,
+): IncomingMessage {
   return {
     topic,
     partition,

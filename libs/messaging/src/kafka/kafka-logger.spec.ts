@@ -4,7 +4,10 @@ import { Writable } from 'node:stream';
 import { MessagingLogger } from '../logger';
 import { kafkaLogCreator } from './kafka-logger';
 
-function pinoLines(): { logger: MessagingLogger; lines: Record<string, unknown>[] } {
+function pinoLines(): {
+  logger: MessagingLogger;
+  lines: Record<string, unknown>[];
+} {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -23,13 +26,25 @@ describe('kafkajs log routing', () => {
       namespace: 'Consumer',
       level,
       label: 'x',
-      log: { timestamp: 'kafkajs time', logger: 'kafkajs', message, groupId: 'g' },
+      log: {
+        timestamp: 'kafkajs time',
+        logger: 'kafkajs',
+        message,
+        groupId: 'g',
+      },
     });
     log(entry(logLevel.ERROR, 'crashed'));
     log(entry(logLevel.WARN, 'rebalancing'));
     log(entry(logLevel.INFO, 'joined'));
     log(entry(logLevel.DEBUG, 'fetching'));
-    expect(lines.map(({ level, msg, kafkajs, groupId }) => ({ level, msg, kafkajs, groupId }))).toEqual([
+    expect(
+      lines.map(({ level, msg, kafkajs, groupId }) => ({
+        level,
+        msg,
+        kafkajs,
+        groupId,
+      })),
+    ).toEqual([
       { level: 50, msg: 'crashed', kafkajs: 'Consumer', groupId: 'g' },
       { level: 40, msg: 'rebalancing', kafkajs: 'Consumer', groupId: 'g' },
       { level: 30, msg: 'joined', kafkajs: 'Consumer', groupId: 'g' },

@@ -39,19 +39,36 @@ export const DEFAULT_CONSUMER_TUNING: KafkaConsumerTuning = {
 
 const BROKER = /^[^\s:/]+:[0-9]{1,5}$/;
 
-export function resolveKafkaBusOptions(options: KafkaBusOptions): ResolvedKafkaBusOptions {
-  if (options.brokers.length === 0) throw new MessagingConfigError('brokers', 'must list at least one host:port');
+export function resolveKafkaBusOptions(
+  options: KafkaBusOptions,
+): ResolvedKafkaBusOptions {
+  if (options.brokers.length === 0)
+    throw new MessagingConfigError(
+      'brokers',
+      'must list at least one host:port',
+    );
   const bad = options.brokers.find((b) => !BROKER.test(b));
-  if (bad !== undefined) throw new MessagingConfigError('brokers', `must be host:port entries, got "${bad}"`);
-  if (options.clientId.trim() === '') throw new MessagingConfigError('clientId', 'must not be empty');
+  if (bad !== undefined)
+    throw new MessagingConfigError(
+      'brokers',
+      `must be host:port entries, got "${bad}"`,
+    );
+  if (options.clientId.trim() === '')
+    throw new MessagingConfigError('clientId', 'must not be empty');
   const consumer = { ...DEFAULT_CONSUMER_TUNING, ...options.consumer };
   for (const [name, value] of Object.entries(consumer)) {
     if (!Number.isInteger(value) || value <= 0) {
-      throw new MessagingConfigError(`consumer.${name}`, `must be a positive integer, got ${value}`);
+      throw new MessagingConfigError(
+        `consumer.${name}`,
+        `must be a positive integer, got ${value}`,
+      );
     }
   }
   if (consumer.heartbeatIntervalMs >= consumer.sessionTimeoutMs) {
-    throw new MessagingConfigError('consumer.heartbeatIntervalMs', 'must be below consumer.sessionTimeoutMs');
+    throw new MessagingConfigError(
+      'consumer.heartbeatIntervalMs',
+      'must be below consumer.sessionTimeoutMs',
+    );
   }
   return {
     brokers: [...options.brokers],

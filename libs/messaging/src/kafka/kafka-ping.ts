@@ -5,7 +5,10 @@ import { ResolvedKafkaBusOptions } from './kafka-options';
  * Asks the cluster for its brokers on a throwaway connection without retries, so a readiness
  * probe gets a fast false instead of waiting through kafkajs' reconnect backoff.
  */
-export async function pingKafka(options: ResolvedKafkaBusOptions, timeoutMs: number): Promise<boolean> {
+export async function pingKafka(
+  options: ResolvedKafkaBusOptions,
+  timeoutMs: number,
+): Promise<boolean> {
   const kafka = new Kafka({
     brokers: options.brokers,
     clientId: `${options.clientId}-ping`,

@@ -3,7 +3,13 @@ import { matchTopics, ResolvedConsumerOptions } from '../consumer-options';
 import { AbandonedError, abandonable } from '../delivery/abandon';
 import { deliver } from '../delivery/deliver';
 import { MessagingLogger } from '../logger';
-import { IncomingMessage, MessageConsumer, MessageHandler, MessageProducer, StopOptions } from '../ports';
+import {
+  IncomingMessage,
+  MessageConsumer,
+  MessageHandler,
+  MessageProducer,
+  StopOptions,
+} from '../ports';
 import { InMemoryLog, Member, TopicPartition } from './memory-log';
 
 export interface InMemoryConsumerDeps {
@@ -29,7 +35,10 @@ export class InMemoryConsumer implements MessageConsumer, Member {
   ) {}
 
   async start(): Promise<void> {
-    if (this.state !== 'new') throw new Error(`consumer of group ${this.options.groupId} was already started`);
+    if (this.state !== 'new')
+      throw new Error(
+        `consumer of group ${this.options.groupId} was already started`,
+      );
     const { log } = this.deps;
     this.topics = matchTopics(this.options.topics, log.topicNames());
     this.topics.forEach((t) => {
@@ -48,7 +57,10 @@ export class InMemoryConsumer implements MessageConsumer, Member {
     }
     this.state = 'stopped';
     this.deps.log.notify();
-    const timer = setTimeout(() => this.abandon.abort(), options.graceMs ?? this.options.shutdownGraceMs);
+    const timer = setTimeout(
+      () => this.abandon.abort(),
+      options.graceMs ?? this.options.shutdownGraceMs,
+    );
     try {
       await this.loop;
     } finally {
@@ -67,7 +79,9 @@ export class InMemoryConsumer implements MessageConsumer, Member {
     }
   }
 
-  private claimNext(): { tp: TopicPartition; message: IncomingMessage } | undefined {
+  private claimNext():
+    | { tp: TopicPartition; message: IncomingMessage }
+    | undefined {
     const { log } = this.deps;
     const { groupId } = this.options;
     const assigned = log.assignment(groupId, this);
@@ -88,22 +102,45 @@ export class InMemoryConsumer implements MessageConsumer, Member {
     const committed = log.committedOffset(this.options.groupId, tp);
     if (committed !== undefined) return committed;
     const name = `${tp.topic}/${tp.partition}`;
-    if (!this.startAt.has(name)) this.startAt.set(name, this.options.fromBeginning ? 0 : log.endOffset(tp));
+    if (!this.startAt.has(name))
+      this.startAt.set(
+        name,
+        this.options.fromBeginning ? 0 : log.endOffset(tp),
+      );
     return this.startAt.get(name) ?? 0;
   }
 
-  private async process(tp: TopicPartition, message: IncomingMessage): Promise<void> {
+  private async process(
+    tp: TopicPartition,
+    message: IncomingMessage,
+  ): Promise<void> {
     const { groupId, policy, sleep } = this.options;
     const { log, producer, clock, logger } = this.deps;
     const signal = this.abandon.signal;
     try {
-      await abandonable(deliver(message, this.handler, { groupId, policy, sleep, clock, deadLetters: producer, logger, signal }), signal);
+      await abandonable(
+        deliver(message, this.handler, {
+          groupId,
+          policy,
+          sleep,
+          clock,
+          deadLetters: producer,
+          logger,
+          signal,
+        }),
+        signal,
+      );
       log.commit(groupId, tp, Number(message.offset) + 1);
     } catch (error) {
       if (error instanceof AbandonedError) return;
       // Not committed: the same message comes again after a pause, as Kafka refetches it.
-      logger.error({ groupId, topic: tp.topic, offset: message.offset, err: error }, 'message not parked');
-      await abandonable(sleep(policy.maxDelayMs), signal).catch(() => undefined);
+      logger.error(
+        { groupId, topic: tp.topic, offset: message.offset, err: error },
+        'message not parked',
+      );
+      await abandonable(sleep(policy.maxDelayMs), signal).catch(
+        () => undefined,
+      );
     } finally {
       log.release(groupId, tp);
     }

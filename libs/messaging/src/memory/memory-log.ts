@@ -29,7 +29,11 @@ export class InMemoryLog {
 
   /** Like Kafka: an existing topic keeps its partitions. */
   createTopic(topic: string, partitions: number): void {
-    if (!this.topics.has(topic)) this.topics.set(topic, Array.from({ length: partitions }, () => []));
+    if (!this.topics.has(topic))
+      this.topics.set(
+        topic,
+        Array.from({ length: partitions }, () => []),
+      );
   }
 
   partitionCount(topic: string): number {
@@ -43,7 +47,15 @@ export class InMemoryLog {
       const partition = hash(m.key) % partitions.length;
       const log = partitions[partition];
       const value = Buffer.from(m.value);
-      log.push({ topic, partition, offset: String(log.length), key: m.key, value, headers: { ...m.headers }, timestamp: this.clock() });
+      log.push({
+        topic,
+        partition,
+        offset: String(log.length),
+        key: m.key,
+        value,
+        headers: { ...m.headers },
+        timestamp: this.clock(),
+      });
     }
     this.notify();
   }
@@ -71,7 +83,10 @@ export class InMemoryLog {
   }
 
   leave(groupId: string, member: Member): void {
-    this.members.set(groupId, (this.members.get(groupId) ?? []).filter((m) => m !== member));
+    this.members.set(
+      groupId,
+      (this.members.get(groupId) ?? []).filter((m) => m !== member),
+    );
     this.notify();
   }
 
@@ -81,9 +96,10 @@ export class InMemoryLog {
     return member.topics.flatMap((topic) => {
       const readers = members.filter((m) => m.topics.includes(topic));
       const mine = readers.indexOf(member);
-      return Array.from({ length: this.partitionCount(topic) }, (_, partition) => ({ topic, partition })).filter(
-        (_, i) => i % readers.length === mine,
-      );
+      return Array.from(
+        { length: this.partitionCount(topic) },
+        (_, partition) => ({ topic, partition }),
+      ).filter((_, i) => i % readers.length === mine);
     });
   }
 
@@ -118,6 +134,7 @@ const key = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
 /** FNV-1a: stable across runs, so a key always lands on the same partition. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
-  for (const byte of Buffer.from(text, 'utf8')) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  for (const byte of Buffer.from(text, 'utf8'))
+    h = Math.imul(h ^ byte, 0x01000193) >>> 0;
   return h;
 }

@@ -3,11 +3,17 @@ import { Test } from '@nestjs/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaBus } from '../kafka/kafka-bus';
 import { MessageBus } from '../ports';
-import { collector, eventually, uniqueName } from '../testing';
+import { eventually, uniqueName } from '@extapps/testing';
+import { collector } from '../testing';
 import { MESSAGE_BUS, MessagingModule } from './messaging.module';
 
 const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
-const consumer = { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 5_000, maxWaitTimeMs: 100 };
+const consumer = {
+  sessionTimeoutMs: 6_000,
+  heartbeatIntervalMs: 500,
+  rebalanceTimeoutMs: 5_000,
+  maxWaitTimeMs: 100,
+};
 
 @Injectable()
 class BrokerSettings {
@@ -18,13 +24,23 @@ class BrokerSettings {
 class SettingsModule {}
 
 describe('MessagingModule', () => {
-  const admin = new Kafka({ brokers, clientId: uniqueName('observer'), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    brokers,
+    clientId: uniqueName('observer'),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   beforeAll(() => admin.connect());
   afterAll(() => admin.disconnect());
 
   it('provides a Kafka bus and closes it on shutdown: consumers commit and leave the group', async () => {
     const app = await Test.createTestingModule({
-      imports: [MessagingModule.forRoot({ brokers, clientId: uniqueName('nest'), consumer })],
+      imports: [
+        MessagingModule.forRoot({
+          brokers,
+          clientId: uniqueName('nest'),
+          consumer,
+        }),
+      ],
     }).compile();
     await app.init();
     const bus = app.get<MessageBus>(MESSAGE_BUS);
@@ -36,14 +52,25 @@ describe('MessagingModule', () => {
     await bus.ensureTopics([{ topic, partitions: 1 }]);
     await bus.producer.send(topic, [{ key: 'k', value: 'v' }]);
     const seen = collector();
-    await bus.createConsumer({ groupId, topics: [topic], fromBeginning: true }, seen.handler).start();
+    await bus
+      .createConsumer(
+        { groupId, topics: [topic], fromBeginning: true },
+        seen.handler,
+      )
+      .start();
     await eventually(() => expect(seen.values()).toEqual(['v']));
 
     await app.close();
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    expect(offsets.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '1' })]);
-    expect((await admin.describeGroups([groupId])).groups[0].state).toBe('Empty');
-    expect(() => bus.createConsumer({ groupId, topics: [topic] }, seen.handler)).toThrow('closed');
+    expect(offsets.partitions).toEqual([
+      expect.objectContaining({ partition: 0, offset: '1' }),
+    ]);
+    expect((await admin.describeGroups([groupId])).groups[0].state).toBe(
+      'Empty',
+    );
+    expect(() =>
+      bus.createConsumer({ groupId, topics: [topic] }, seen.handler),
+    ).toThrow('closed');
   });
 
   it('builds the bus from injected settings with forRootAsync', async () => {
@@ -52,7 +79,10 @@ describe('MessagingModule', () => {
         MessagingModule.forRootAsync({
           imports: [SettingsModule],
           inject: [BrokerSettings],
-          useFactory: (settings: BrokerSettings) => ({ brokers: settings.brokers, clientId: uniqueName('nest') }),
+          useFactory: (settings: BrokerSettings) => ({
+            brokers: settings.brokers,
+            clientId: uniqueName('nest'),
+          }),
         }),
       ],
     }).compile();

@@ -1,4 +1,11 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationShutdown,
+  Provider,
+} from '@nestjs/common';
 import { KafkaBus } from '../kafka/kafka-bus';
 import { KafkaBusOptions } from '../kafka/kafka-options';
 import { MessageBus } from '../ports';
@@ -8,8 +15,14 @@ export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
 
 export interface MessagingModuleAsyncOptions {
   readonly imports?: DynamicModule['imports'];
-  readonly inject?: (string | symbol | (abstract new (...args: never[]) => unknown))[];
-  readonly useFactory: (...args: never[]) => KafkaBusOptions | Promise<KafkaBusOptions>;
+  readonly inject?: (
+    | string
+    | symbol
+    | (abstract new (...args: never[]) => unknown)
+  )[];
+  readonly useFactory: (
+    ...args: never[]
+  ) => KafkaBusOptions | Promise<KafkaBusOptions>;
 }
 
 /** Closes the bus when Nest shuts down: consumers drain and commit, then connections close. */
@@ -25,16 +38,22 @@ class MessageBusShutdown implements OnApplicationShutdown {
 @Module({})
 export class MessagingModule {
   static forRoot(options: KafkaBusOptions): DynamicModule {
-    return MessagingModule.create([{ provide: MESSAGE_BUS, useFactory: () => new KafkaBus(options) }]);
+    return MessagingModule.create([
+      { provide: MESSAGE_BUS, useFactory: () => new KafkaBus(options) },
+    ]);
   }
 
   static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
     const provider: Provider = {
       provide: MESSAGE_BUS,
       inject: options.inject ?? [],
-      useFactory: async (...args: never[]) => new KafkaBus(await options.useFactory(...args)),
+      useFactory: async (...args: never[]) =>
+        new KafkaBus(await options.useFactory(...args)),
     };
-    return { ...MessagingModule.create([provider]), imports: options.imports ?? [] };
+    return {
+      ...MessagingModule.create([provider]),
+      imports: options.imports ?? [],
+    };
   }
 
   private static create(providers: Provider[]): DynamicModule {

@@ -1,9 +1,18 @@
 import { MessagingConfigError } from '../errors';
-import { backoffDelay, backoffSchedule, DEFAULT_RETRY_POLICY, resolveRetryPolicy } from './backoff';
+import {
+  backoffDelay,
+  backoffSchedule,
+  DEFAULT_RETRY_POLICY,
+  resolveRetryPolicy,
+} from './backoff';
 
 describe('backoff', () => {
   it('doubles from the initial delay and stops at the maximum', () => {
-    const policy = resolveRetryPolicy({ maxAttempts: 7, initialDelayMs: 100, maxDelayMs: 1_000 });
+    const policy = resolveRetryPolicy({
+      maxAttempts: 7,
+      initialDelayMs: 100,
+      maxDelayMs: 1_000,
+    });
     expect(backoffSchedule(policy)).toEqual([100, 200, 400, 800, 1_000, 1_000]);
     expect(backoffDelay(1, policy)).toBe(100);
   });
@@ -14,7 +23,9 @@ describe('backoff', () => {
 
   it('defaults to five attempts over about three seconds', () => {
     expect(resolveRetryPolicy()).toEqual(DEFAULT_RETRY_POLICY);
-    expect(backoffSchedule(DEFAULT_RETRY_POLICY)).toEqual([200, 400, 800, 1_600]);
+    expect(backoffSchedule(DEFAULT_RETRY_POLICY)).toEqual([
+      200, 400, 800, 1_600,
+    ]);
   });
 
   it.each([

@@ -1,11 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { IncomingMessage, MessageHandler } from '../ports';
 import { Sleep } from '../retry/backoff';
-
-/** Topic and group names no other test or run shares, so suites need no clean-up between them. */
-export function uniqueName(prefix: string): string {
-  return `${prefix}.${randomUUID().slice(0, 8)}`;
-}
 
 export interface Deferred<T> {
   readonly promise: Promise<T>;

@@ -1,37 +1,62 @@
-import { deadLetterTopic, EventEnvelope, EventRegistry, InvalidEventError } from '@extapps/contracts';
+import {
+  deadLetterTopic,
+  EventEnvelope,
+  EventRegistry,
+  InvalidEventError,
+} from '@extapps/contracts';
 import { DeadLetterHeaders } from '../../delivery/dead-letter';
 import { createEventConsumer, EventContext } from '../../events/event-consumer';
 import { EventHeaders } from '../../events/event-headers';
 import { EventPublisher } from '../../events/event-publisher';
 import { collector, recordingSleep } from '../helpers';
-import { eventually } from '../eventually';
-import { sampleCreated, sampleDefinitions, sampleRenamed } from '../sample-events';
+import { eventually } from '@extapps/testing';
+import {
+  sampleCreated,
+  sampleDefinitions,
+  sampleRenamed,
+} from '../sample-events';
 import { ContractFixture } from './fixture';
 
 /** Events are validated on the way out and on the way in; invalid ones are parked at once. */
 export function eventsContract(f: ContractFixture): void {
   const registry = new EventRegistry([...sampleDefinitions]);
 
-  async function consumeEvents(topic: string, groupId: string, sleep = recordingSleep().sleep) {
+  async function consumeEvents(
+    topic: string,
+    groupId: string,
+    sleep = recordingSleep().sleep,
+  ) {
     const seen: string[] = [];
     const contexts: EventContext[] = [];
-    const consumer = f.track(createEventConsumer(
-      f.bus,
-      { groupId, topics: [topic], fromBeginning: true, definitions: sampleDefinitions, sleep },
-      async (event, context) => {
-        contexts.push(context);
-        switch (event.type) {
-          case 'SampleCreated':
-            return void seen.push(`created ${event.data.name} (${event.eventId})`);
-          case 'SampleRenamed':
-            return void seen.push(`renamed ${event.data.from} to ${event.data.to}`);
-          default: {
-            const unexpected: never = event;
-            throw new Error(`unexpected event ${JSON.stringify(unexpected)}`);
+    const consumer = f.track(
+      createEventConsumer(
+        f.bus,
+        {
+          groupId,
+          topics: [topic],
+          fromBeginning: true,
+          definitions: sampleDefinitions,
+          sleep,
+        },
+        async (event, context) => {
+          contexts.push(context);
+          switch (event.type) {
+            case 'SampleCreated':
+              return void seen.push(
+                `created ${event.data.name} (${event.eventId})`,
+              );
+            case 'SampleRenamed':
+              return void seen.push(
+                `renamed ${event.data.from} to ${event.data.to}`,
+              );
+            default: {
+              const unexpected: never = event;
+              throw new Error(`unexpected event ${JSON.stringify(unexpected)}`);
+            }
           }
-        }
-      },
-    ));
+        },
+      ),
+    );
     await consumer.start();
     return { seen, contexts, consumer };
   }
@@ -40,9 +65,17 @@ export function eventsContract(f: ContractFixture): void {
     const topic = await f.topic(3);
     const created = sampleCreated('stream-1', 'first');
     const renamed = sampleRenamed('stream-1', 'first', 'second');
-    await new EventPublisher(f.bus.producer, registry).publish(topic, [created, renamed]);
+    await new EventPublisher(f.bus.producer, registry).publish(topic, [
+      created,
+      renamed,
+    ]);
     const { seen, contexts } = await consumeEvents(topic, f.group());
-    await eventually(() => expect(seen).toEqual([`created first (${created.eventId})`, 'renamed first to second']));
+    await eventually(() =>
+      expect(seen).toEqual([
+        `created first (${created.eventId})`,
+        'renamed first to second',
+      ]),
+    );
     expect(contexts.map((c) => c.topic)).toEqual([topic, topic]);
 
     const raw = collector();
@@ -60,11 +93,14 @@ export function eventsContract(f: ContractFixture): void {
 
   it('refuses to publish a batch holding an invalid envelope, and publishes none of it', async () => {
     const topic = await f.topic();
-    const invalid = { ...sampleCreated('stream-2', 'x'), data: { name: '' } } as EventEnvelope;
+    const invalid = {
+      ...sampleCreated('stream-2', 'x'),
+      data: { name: '' },
+    } as EventEnvelope;
     const publisher = new EventPublisher(f.bus.producer, registry);
-    await expect(publisher.publish(topic, [sampleCreated('stream-2', 'ok'), invalid])).rejects.toThrow(
-      InvalidEventError,
-    );
+    await expect(
+      publisher.publish(topic, [sampleCreated('stream-2', 'ok'), invalid]),
+    ).rejects.toThrow(InvalidEventError);
     await publisher.publish(topic, [sampleCreated('stream-2', 'marker')]);
     const { seen } = await consumeEvents(topic, f.group());
     await eventually(() => expect(seen).toHaveLength(1));
@@ -74,26 +110,38 @@ export function eventsContract(f: ContractFixture): void {
   it('parks malformed and unknown messages at once, without retries, and goes on', async () => {
     const topic = await f.topic();
     const groupId = f.group();
-    const unknown = { ...sampleCreated('stream-3', 'x'), type: 'SomethingElse' };
+    const unknown = {
+      ...sampleCreated('stream-3', 'x'),
+      type: 'SomethingElse',
+    };
     await f.bus.producer.send(topic, [
       { key: 'stream-3', value: '{not json' },
       { key: 'stream-3', value: JSON.stringify(unknown) },
     ]);
-    await new EventPublisher(f.bus.producer, registry).publish(topic, [sampleCreated('stream-3', 'valid')]);
+    await new EventPublisher(f.bus.producer, registry).publish(topic, [
+      sampleCreated('stream-3', 'valid'),
+    ]);
     const { sleep, delays } = recordingSleep();
     const { seen } = await consumeEvents(topic, groupId, sleep);
     await eventually(() => expect(seen).toHaveLength(1));
     expect(seen[0]).toMatch(/^created valid/);
 
     const parked = collector();
-    await f.start({ groupId: f.group(), topics: [deadLetterTopic(groupId, topic)] }, parked.handler);
+    await f.start(
+      { groupId: f.group(), topics: [deadLetterTopic(groupId, topic)] },
+      parked.handler,
+    );
     await eventually(() => expect(parked.received).toHaveLength(2));
     expect(parked.values()).toEqual(['{not json', JSON.stringify(unknown)]);
     for (const letter of parked.received) {
       expect(letter.headers[DeadLetterHeaders.attempts]).toBe('1');
-      expect(letter.headers[DeadLetterHeaders.error]).toMatch(/^not a valid event: /);
+      expect(letter.headers[DeadLetterHeaders.error]).toMatch(
+        /^not a valid event: /,
+      );
     }
-    expect(parked.received[1].headers[DeadLetterHeaders.error]).toContain('unknown event');
+    expect(parked.received[1].headers[DeadLetterHeaders.error]).toContain(
+      'unknown event',
+    );
     expect(delays).toEqual([]);
   });
 
@@ -106,7 +154,13 @@ export function eventsContract(f: ContractFixture): void {
     const consumer = f.track(
       createEventConsumer(
         f.bus,
-        { groupId: f.group(), topics: [topic], fromBeginning: true, definitions: sampleDefinitions, sleep },
+        {
+          groupId: f.group(),
+          topics: [topic],
+          fromBeginning: true,
+          definitions: sampleDefinitions,
+          sleep,
+        },
         async (received) => {
           ids.push(received.eventId);
           if (ids.length === 1) throw new Error('first attempt fails');

@@ -1,5 +1,11 @@
-import { ConsumerOptions, MessageBus, MessageConsumer, MessageHandler, OutgoingMessage } from '../../ports';
-import { uniqueName } from '../helpers';
+import {
+  ConsumerOptions,
+  MessageBus,
+  MessageConsumer,
+  MessageHandler,
+  OutgoingMessage,
+} from '../../ports';
+import { uniqueName } from '@extapps/testing';
 
 export interface ContractDeps {
   /** The bus must stamp dead letters with this clock. */
@@ -33,7 +39,9 @@ export class ContractFixture {
   /** Stops what a test left running, without waiting for handlers the test left blocked. */
   async afterEach(): Promise<void> {
     this.cleanups.splice(0).forEach((cleanup) => cleanup());
-    await Promise.all(this.started.splice(0).map((c) => c.stop({ graceMs: 0 })));
+    await Promise.all(
+      this.started.splice(0).map((c) => c.stop({ graceMs: 0 })),
+    );
   }
 
   onCleanup(cleanup: () => void): void {
@@ -50,8 +58,13 @@ export class ContractFixture {
     return uniqueName('group');
   }
 
-  async start(options: ConsumerOptions, handler: MessageHandler): Promise<MessageConsumer> {
-    const consumer = this.track(this.bus.createConsumer({ fromBeginning: true, ...options }, handler));
+  async start(
+    options: ConsumerOptions,
+    handler: MessageHandler,
+  ): Promise<MessageConsumer> {
+    const consumer = this.track(
+      this.bus.createConsumer({ fromBeginning: true, ...options }, handler),
+    );
     await consumer.start();
     return consumer;
   }
