@@ -1,0 +1,4 @@
+import { bootstrapService } from '@extapps/platform';
+import { auditService } from './service';
+
+void bootstrapService(auditService);

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@extapps/platform';
+import { permissionsService } from './service';
+
+void bootstrapService(permissionsService);

@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@extapps/platform/testing';
+import { permissionsService } from './service';
+
+describeServiceBasics(permissionsService);

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@extapps/platform';
+import { registrationService } from './service';
+
+void bootstrapService(registrationService);

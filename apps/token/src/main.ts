@@ -1,0 +1,4 @@
+import { bootstrapService } from '@extapps/platform';
+import { tokenService } from './service';
+
+void bootstrapService(tokenService);

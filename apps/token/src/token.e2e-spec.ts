@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@extapps/platform/testing';
+import { tokenService } from './service';
+
+describeServiceBasics(tokenService);
