@@ -1,15 +1,8 @@
 const nxPreset = require('@nx/jest/preset').default;
 
-// SWC instead of ts-jest: tests only transpile; `npm test` typechecks separately with tsc.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+// SWC instead of ts-jest: tests only transpile (`npm test` typechecks separately with tsc), with
+// the same SWC settings the service build uses, so tests run the code as it ships.
+const swc = { ...require('./tools/build/swcrc.json'), sourceMaps: 'inline' };
 
 module.exports = {
   ...nxPreset,
