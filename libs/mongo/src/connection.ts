@@ -1,4 +1,4 @@
-import mongoose, { Connection } from 'mongoose';
+import mongoose, { ConnectOptions, Connection } from 'mongoose';
 
 export interface MongoConnectionOptions {
   readonly url: string;
@@ -7,23 +7,41 @@ export interface MongoConnectionOptions {
   readonly serverSelectionTimeoutMs?: number;
 }
 
+/** Short enough that a connect attempt still under way cannot eat a service's shutdown deadline. */
+export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
+
 /**
- * Opens a dedicated mongoose connection (never the global default one), so each service, test
- * suite or tool owns exactly the connection it closes.
+ * What every connection of ours opens with, whether awaited (`connectMongo`) or retried in the
+ * background (`MongoConnectionManager`).
  *
  * Caveat: `autoIndex` is off; models declare indexes and callers run `syncIndexes()` (or
  * `ensureIndexes`) explicitly at start-up, so a missing unique index fails loudly instead of
  * being built in the background while writes that rely on it already run.
  */
-export async function connectMongo(
+export function mongoConnectOptions(
   options: MongoConnectionOptions,
-): Promise<Connection> {
-  const connection = mongoose.createConnection(options.url, {
+): ConnectOptions {
+  return {
     dbName: options.dbName,
     autoIndex: false,
     autoCreate: true,
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 10_000,
-  });
+    serverSelectionTimeoutMS:
+      options.serverSelectionTimeoutMs ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
+  };
+}
+
+/**
+ * Opens a dedicated mongoose connection (never the global default one), so each service, test
+ * suite or tool owns exactly the connection it closes. Rejects when no server answers in time:
+ * for tools and tests; a service uses `MongoConnectionManager`, which starts without MongoDB.
+ */
+export async function connectMongo(
+  options: MongoConnectionOptions,
+): Promise<Connection> {
+  const connection = mongoose.createConnection(
+    options.url,
+    mongoConnectOptions(options),
+  );
   await connection.asPromise();
   return connection;
 }

@@ -1,2 +1,3 @@
 export * from './conflict';
 export * from './connection';
+export * from './connection-manager';

@@ -1,3 +1,4 @@
+import { ResolvedConsumerOptions } from '../consumer-options';
 import {
   DeadLetterPublishError,
   errorMessage,
@@ -20,6 +21,34 @@ export interface DeliveryContext {
   readonly signal: AbortSignal;
   /** Runs between attempts; Kafka heartbeats here so a long retry does not cost the partition. */
   readonly beforeRetry?: () => Promise<void>;
+}
+
+/** What a consumer's deliveries need from its bus: a producer for dead letters, clock, logger. */
+export interface DeliveryDeps {
+  readonly producer: MessageProducer;
+  readonly logger: MessagingLogger;
+  readonly clock: () => Date;
+}
+
+/** The same context from either consumer; the Kafka one heartbeats between retries. */
+export function deliveryContext(
+  options: Pick<ResolvedConsumerOptions, 'groupId' | 'policy' | 'sleep'>,
+  deps: DeliveryDeps,
+  signal: AbortSignal,
+  beforeRetry?: () => Promise<void>,
+): DeliveryContext {
+  const { groupId, policy, sleep } = options;
+  const { producer, clock, logger } = deps;
+  return {
+    groupId,
+    policy,
+    sleep,
+    clock,
+    deadLetters: producer,
+    logger,
+    signal,
+    beforeRetry,
+  };
 }
 
 /** 'handled' and 'parked' both mean the offset may be committed. */

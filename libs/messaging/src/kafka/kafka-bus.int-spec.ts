@@ -1,47 +1,18 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { AddressInfo, createServer, Socket } from 'node:net';
 import { eventually, uniqueName } from '@extapps/testing';
 import { describeMessagingContract } from '../testing';
+import { observerAdmin, testBusOptions } from '../testing/kafka-fixture';
 import { KafkaBus } from './kafka-bus';
-import { KafkaConsumerTuning } from './kafka-options';
-
-const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
-
-/** Small group timings: joins, leaves and stops take well under a second. */
-export const TEST_TUNING: KafkaConsumerTuning = {
-  sessionTimeoutMs: 6_000,
-  heartbeatIntervalMs: 500,
-  rebalanceTimeoutMs: 5_000,
-  maxWaitTimeMs: 100,
-};
 
 describeMessagingContract(
   'kafka',
-  ({ clock }) =>
-    new KafkaBus({
-      brokers,
-      clientId: uniqueName('messaging-contract'),
-      clock,
-      consumer: TEST_TUNING,
-    }),
+  ({ clock }) => new KafkaBus(testBusOptions('messaging-contract', { clock })),
 );
 
 describe('KafkaBus against the broker itself', () => {
-  const bus = new KafkaBus({
-    brokers,
-    clientId: uniqueName('messaging-int'),
-    consumer: TEST_TUNING,
-  });
-  const admin = new Kafka({
-    brokers,
-    clientId: uniqueName('observer'),
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  beforeAll(() => admin.connect());
-  afterAll(async () => {
-    await bus.close();
-    await admin.disconnect();
-  });
+  const bus = new KafkaBus(testBusOptions('messaging-int'));
+  const admin = observerAdmin();
+  afterAll(() => bus.close());
 
   it('commits to the broker, as the Kafka admin API sees it', async () => {
     const topic = uniqueName('committed');

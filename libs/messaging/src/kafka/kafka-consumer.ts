@@ -12,24 +12,19 @@ import {
   ResolvedConsumerOptions,
 } from '../consumer-options';
 import { AbandonedError, abandonable } from '../delivery/abandon';
-import { deliver } from '../delivery/deliver';
+import { deliver, deliveryContext, DeliveryDeps } from '../delivery/deliver';
 import { DeadLetterPublishError } from '../errors';
-import { MessagingLogger } from '../logger';
 import {
   IncomingMessage,
   MessageConsumer,
   MessageHandler,
-  MessageProducer,
   StopOptions,
   TopicSpec,
 } from '../ports';
 import { KafkaConsumerTuning } from './kafka-options';
 
-export interface KafkaConsumerDeps {
+export interface KafkaConsumerDeps extends DeliveryDeps {
   readonly kafka: Kafka;
-  readonly producer: MessageProducer;
-  readonly logger: MessagingLogger;
-  readonly clock: () => Date;
   readonly tuning: KafkaConsumerTuning;
   readonly listTopics: () => Promise<string[]>;
   readonly ensureTopics: (topics: readonly TopicSpec[]) => Promise<void>;
@@ -153,19 +148,9 @@ export class KafkaMessageConsumer implements MessageConsumer {
     message: IncomingMessage,
     heartbeat: () => Promise<void>,
   ): Promise<boolean> {
-    const { groupId, policy, sleep } = this.options;
-    const { producer, clock, logger } = this.deps;
+    const { groupId } = this.options;
     const signal = this.abandon.signal;
-    const context = {
-      groupId,
-      policy,
-      sleep,
-      clock,
-      deadLetters: producer,
-      logger,
-      signal,
-      beforeRetry: heartbeat,
-    };
+    const context = deliveryContext(this.options, this.deps, signal, heartbeat);
     try {
       await abandonable(deliver(message, this.handler, context), signal);
       return true;
@@ -173,7 +158,7 @@ export class KafkaMessageConsumer implements MessageConsumer {
       if (error instanceof AbandonedError) return false;
       if (error instanceof DeadLetterPublishError) {
         // Thrown on to kafkajs, which fetches again from the last resolved offset: this message.
-        logger.error(
+        this.deps.logger.error(
           { groupId, topic: message.topic, offset: message.offset, err: error },
           'message not parked',
         );

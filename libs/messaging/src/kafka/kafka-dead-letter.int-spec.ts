@@ -1,33 +1,14 @@
 import { deadLetterTopic } from '@extapps/contracts';
-import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { ConfigResourceTypes } from 'kafkajs';
 import { eventually, uniqueName } from '@extapps/testing';
 import { collector, recordingSleep } from '../testing';
+import { observerAdmin, testBusOptions } from '../testing/kafka-fixture';
 import { KafkaBus } from './kafka-bus';
 
-const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
-const consumer = {
-  sessionTimeoutMs: 6_000,
-  heartbeatIntervalMs: 500,
-  rebalanceTimeoutMs: 5_000,
-  maxWaitTimeMs: 100,
-};
-
 describe('KafkaBus when the dead-letter topic cannot be written', () => {
-  const bus = new KafkaBus({
-    brokers,
-    clientId: uniqueName('dlq-failure'),
-    consumer,
-  });
-  const admin = new Kafka({
-    brokers,
-    clientId: uniqueName('observer'),
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  beforeAll(() => admin.connect());
-  afterAll(async () => {
-    await bus.close();
-    await admin.disconnect();
-  });
+  const bus = new KafkaBus(testBusOptions('dlq-failure'));
+  const admin = observerAdmin();
+  afterAll(() => bus.close());
 
   const maxMessageBytes = (value: string) => [
     { name: 'max.message.bytes', value },

@@ -1,22 +1,17 @@
 import { deadLetterTopic } from '@extapps/contracts';
 import { matchTopics, ResolvedConsumerOptions } from '../consumer-options';
 import { AbandonedError, abandonable } from '../delivery/abandon';
-import { deliver } from '../delivery/deliver';
-import { MessagingLogger } from '../logger';
+import { deliver, deliveryContext, DeliveryDeps } from '../delivery/deliver';
 import {
   IncomingMessage,
   MessageConsumer,
   MessageHandler,
-  MessageProducer,
   StopOptions,
 } from '../ports';
 import { InMemoryLog, Member, TopicPartition } from './memory-log';
 
-export interface InMemoryConsumerDeps {
+export interface InMemoryConsumerDeps extends DeliveryDeps {
   readonly log: InMemoryLog;
-  readonly producer: MessageProducer;
-  readonly logger: MessagingLogger;
-  readonly clock: () => Date;
 }
 
 /** Same contract as the Kafka consumer: one message at a time, commit after handled or parked. */
@@ -115,19 +110,15 @@ export class InMemoryConsumer implements MessageConsumer, Member {
     message: IncomingMessage,
   ): Promise<void> {
     const { groupId, policy, sleep } = this.options;
-    const { log, producer, clock, logger } = this.deps;
+    const { log, logger } = this.deps;
     const signal = this.abandon.signal;
     try {
       await abandonable(
-        deliver(message, this.handler, {
-          groupId,
-          policy,
-          sleep,
-          clock,
-          deadLetters: producer,
-          logger,
-          signal,
-        }),
+        deliver(
+          message,
+          this.handler,
+          deliveryContext(this.options, this.deps, signal),
+        ),
         signal,
       );
       log.commit(groupId, tp, Number(message.offset) + 1);

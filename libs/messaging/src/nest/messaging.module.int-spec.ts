@@ -1,46 +1,30 @@
 import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import { KafkaBus } from '../kafka/kafka-bus';
 import { MessageBus } from '../ports';
 import { eventually, uniqueName } from '@extapps/testing';
 import { collector } from '../testing';
+import {
+  observerAdmin,
+  testBrokers,
+  testBusOptions,
+} from '../testing/kafka-fixture';
 import { MESSAGE_BUS, MessagingModule } from './messaging.module';
-
-const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
-const consumer = {
-  sessionTimeoutMs: 6_000,
-  heartbeatIntervalMs: 500,
-  rebalanceTimeoutMs: 5_000,
-  maxWaitTimeMs: 100,
-};
 
 @Injectable()
 class BrokerSettings {
-  readonly brokers = brokers;
+  readonly brokers = testBrokers;
 }
 
 @Module({ providers: [BrokerSettings], exports: [BrokerSettings] })
 class SettingsModule {}
 
 describe('MessagingModule', () => {
-  const admin = new Kafka({
-    brokers,
-    clientId: uniqueName('observer'),
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  beforeAll(() => admin.connect());
-  afterAll(() => admin.disconnect());
+  const admin = observerAdmin();
 
   it('provides a Kafka bus and closes it on shutdown: consumers commit and leave the group', async () => {
     const app = await Test.createTestingModule({
-      imports: [
-        MessagingModule.forRoot({
-          brokers,
-          clientId: uniqueName('nest'),
-          consumer,
-        }),
-      ],
+      imports: [MessagingModule.forRoot(testBusOptions('nest'))],
     }).compile();
     await app.init();
     const bus = app.get<MessageBus>(MESSAGE_BUS);

@@ -1,14 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
+import { MESSAGE_BUS, MessageBus, MessagingModule } from '@extapps/messaging';
+import { Connection } from 'mongoose';
 import { Logger } from 'pino';
 import { BaseConfig } from '../config/base-config';
-import { HEALTH_INDICATORS } from '../health/health-indicator';
+import {
+  HEALTH_INDICATORS,
+  READINESS_OPTIONS,
+  ReadinessOptions,
+} from '../health/health-indicator';
 import { KafkaHealthIndicator } from '../health/kafka.indicator';
 import { MongoHealthIndicator } from '../health/mongo.indicator';
-import { createKafkaClient } from '../infra/kafka-client';
-import { MongoConnectionManager } from '../infra/mongo-connection';
+import { mongoProviders } from '../infra/mongo.providers';
 import {
-  KAFKA_CLIENT,
   MONGO_CONNECTION,
   ROOT_LOGGER,
   SERVICE_CONFIG,
@@ -22,9 +25,9 @@ import {
 
 /**
  * What every service has: config, health, the closed-by-default guard, problem+json errors, one
- * Kafka client and one MongoDB connection (both closed on shutdown). Global, so feature modules
- * inject SERVICE_CONFIG, KAFKA_CLIENT and MONGO_CONNECTION without importing it. Runs inside
- * createServiceApp, which provides ROOT_LOGGER and SERVICE_NAME.
+ * MessageBus (MESSAGE_BUS, from MessagingModule) and one MongoDB connection, both closed on
+ * shutdown. Global, so feature modules inject SERVICE_CONFIG, MESSAGE_BUS and MONGO_CONNECTION
+ * without importing it. Runs inside createServiceApp, which provides ROOT_LOGGER and SERVICE_NAME.
  */
 @Module({})
 export class ServiceModule {
@@ -35,55 +38,35 @@ export class ServiceModule {
     return {
       module: ServiceModule,
       global: true,
+      imports: [
+        MessagingModule.forRootAsync({
+          inject: [SERVICE_NAME, ROOT_LOGGER],
+          useFactory: (name: string, logger: Logger) => ({
+            clientId: name,
+            brokers: config.KAFKA_BROKERS,
+            logger,
+          }),
+        }),
+      ],
       controllers: HTTP_PLATFORM_CONTROLLERS,
       providers: [
         ...httpPlatformProviders(options),
         { provide: SERVICE_CONFIG, useValue: config },
-        {
-          provide: KAFKA_CLIENT,
-          useFactory: (name: string, logger: Logger) =>
-            createKafkaClient({
-              clientId: name,
-              brokers: config.KAFKA_BROKERS,
-              logger,
-            }),
-          inject: [SERVICE_NAME, ROOT_LOGGER],
-        },
-        {
-          provide: MongoConnectionManager,
-          useFactory: (logger: Logger) =>
-            new MongoConnectionManager({
-              url: config.MONGO_URL,
-              dbName: config.MONGO_DB,
-              logger,
-            }),
-          inject: [ROOT_LOGGER],
-        },
-        {
-          provide: MONGO_CONNECTION,
-          useFactory: (manager: MongoConnectionManager) => manager.connection,
-          inject: [MongoConnectionManager],
-        },
-        {
-          provide: KafkaHealthIndicator,
-          useFactory: (kafka: Kafka) => new KafkaHealthIndicator(kafka),
-          inject: [KAFKA_CLIENT],
-        },
+        ...mongoProviders(config),
         {
           provide: HEALTH_INDICATORS,
           useFactory: (
-            kafka: KafkaHealthIndicator,
-            mongo: MongoConnectionManager,
-          ) => [new MongoHealthIndicator(mongo.connection), kafka],
-          inject: [KafkaHealthIndicator, MongoConnectionManager],
+            connection: Connection,
+            bus: MessageBus,
+            readiness: ReadinessOptions,
+          ) => [
+            new MongoHealthIndicator(connection),
+            new KafkaHealthIndicator(bus, readiness.timeoutMs),
+          ],
+          inject: [MONGO_CONNECTION, MESSAGE_BUS, READINESS_OPTIONS],
         },
       ],
-      exports: [
-        SERVICE_CONFIG,
-        KAFKA_CLIENT,
-        MONGO_CONNECTION,
-        HEALTH_INDICATORS,
-      ],
+      exports: [SERVICE_CONFIG, MONGO_CONNECTION, HEALTH_INDICATORS],
     };
   }
 }

@@ -1,22 +1,7 @@
-import { Module } from '@nestjs/common';
-import { defineService } from '../app/service-definition';
-import { ServiceModule } from '../app/service.module';
-import { baseConfigSchema } from '../config/base-config';
-import { closedPort } from '../testing/ports';
-import { pollUntil } from '../testing/poll';
+import { freePorts } from '@extapps/infra';
+import { eventually } from '@extapps/testing';
+import { probeService } from '../testing/probe-service';
 import { RunningService, startService, testEnv } from '../testing/service-app';
-
-@Module({})
-class ProbeModule {}
-
-const probeService = defineService({
-  name: 'probe',
-  configSchema: baseConfigSchema({ name: 'probe', defaultPort: 3999 }),
-  appModule: (config) => ({
-    module: ProbeModule,
-    imports: [ServiceModule.forRoot(config)],
-  }),
-});
 
 /** Readiness answers within the check timeout (2 s) plus slack, never hangs on a dead server. */
 const BOUND_MS = 5000;
@@ -37,7 +22,7 @@ describe('readiness against real and unreachable servers', () => {
 
   it('is 200 with both checks up against the real servers', async () => {
     service = await startService(probeService);
-    const ready = await pollUntil(async () => {
+    const ready = await eventually(async () => {
       const result = await timedReady(service as RunningService);
       if (result.status !== 200) throw new Error(JSON.stringify(result.body));
       return result;
@@ -49,11 +34,13 @@ describe('readiness against real and unreachable servers', () => {
   });
 
   it('turns 503 naming kafka, within a bounded time, when Kafka is unreachable', async () => {
+    // Free a moment ago, so nothing listens there: a server that is down.
+    const [down] = await freePorts(1);
     service = await startService(
       probeService,
-      testEnv('probe', { KAFKA_BROKERS: `127.0.0.1:${await closedPort()}` }),
+      testEnv('probe', { KAFKA_BROKERS: `127.0.0.1:${down}` }),
     );
-    await pollUntil(async () => {
+    await eventually(async () => {
       const result = await timedReady(service as RunningService);
       // Mongo connects in the background; wait until only Kafka is left down.
       expect(result.body).toEqual({
@@ -67,10 +54,11 @@ describe('readiness against real and unreachable servers', () => {
   });
 
   it('turns 503 naming mongo, within a bounded time, when MongoDB is unreachable', async () => {
+    const [down] = await freePorts(1);
     service = await startService(
       probeService,
       testEnv('probe', {
-        MONGO_URL: `mongodb://127.0.0.1:${await closedPort()}/`,
+        MONGO_URL: `mongodb://127.0.0.1:${down}/`,
       }),
     );
     const { status, body, elapsedMs } = await timedReady(service);

@@ -1,6 +1,4 @@
-export * from './poll';
 export * from './log-capture';
 export * from './service-app';
 export * from './service-basics';
 export * from './http-app';
-export * from './ports';

@@ -1,8 +1,8 @@
+import { eventually } from '@extapps/testing';
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { z } from 'zod';
 import { BaseConfig } from '../config/base-config';
 import { CORRELATION_ID_HEADER } from '../logging/correlation';
-import { pollUntil } from './poll';
 import { ServiceDefinition } from '../app/service-definition';
 import { RunningService, startService } from './service-app';
 
@@ -34,7 +34,7 @@ export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
     });
 
     it('becomes ready with both Kafka and MongoDB up', async () => {
-      const body = await pollUntil(async () => {
+      const body = await eventually(async () => {
         const response = await get('/health/ready');
         const json: unknown = await response.json();
         if (response.status !== 200)
@@ -70,7 +70,7 @@ export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
       expect(response.headers.get(CORRELATION_ID_HEADER)).toBe(
         `e2e-${service.name}:1`,
       );
-      const access = await pollUntil(async () => {
+      const access = await eventually(async () => {
         const line = running.logs
           .lines()
           .find((l) => l['correlationId'] === `e2e-${service.name}:1`);

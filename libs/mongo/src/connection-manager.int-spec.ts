@@ -1,28 +1,27 @@
 import { ConnectionStates } from 'mongoose';
-import { createLogger } from '../logging/logger';
-import { captureLogs } from '../testing/log-capture';
-import { pollUntil } from '../testing/poll';
-import { closedPort } from '../testing/ports';
-import { MongoConnectionManager } from './mongo-connection';
+import { freePorts } from '@extapps/infra';
+import { eventually, uniqueName } from '@extapps/testing';
+import { MongoConnectionManager, MongoLogger } from './connection-manager';
 
-const logs = captureLogs();
-const logger = createLogger({
-  service: 'test',
-  level: 'debug',
-  destination: logs.destination,
-});
+/** Remembers each message the manager logs, at any level. */
+function recordingLogger(): MongoLogger & { messages: string[] } {
+  const messages: string[] = [];
+  const record = (_obj: object, msg?: string) => void messages.push(msg ?? '');
+  return { messages, info: record, warn: record };
+}
 
 describe('MongoConnectionManager', () => {
   it('connects to the real server with the configured database and closes', async () => {
+    const dbName = uniqueName('mongo_conn');
     const manager = new MongoConnectionManager({
       url: String(process.env['MONGO_URL']),
-      dbName: 'platform_conn_test',
-      logger,
+      dbName,
+      logger: recordingLogger(),
     });
-    await pollUntil(async () =>
+    await eventually(async () =>
       expect(manager.connection.readyState).toBe(ConnectionStates.connected),
     );
-    expect(manager.connection.db?.databaseName).toBe('platform_conn_test');
+    expect(manager.connection.db?.databaseName).toBe(dbName);
     await manager.close();
     expect(manager.connection.readyState).toBe(ConnectionStates.disconnected);
   });
@@ -36,24 +35,25 @@ describe('MongoConnectionManager', () => {
         wake = resolve;
         signal.addEventListener('abort', () => reject(signal.reason));
       });
-    const url = `mongodb://127.0.0.1:${await closedPort()}/`;
+    const [port] = await freePorts(1);
+    const logger = recordingLogger();
     const manager = new MongoConnectionManager({
-      url,
+      url: `mongodb://127.0.0.1:${port}/`,
       dbName: 'unused',
       logger,
       sleep,
-      serverSelectionTimeoutMS: 200,
+      serverSelectionTimeoutMs: 200,
     });
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await pollUntil(async () => expect(waits).toHaveLength(attempt));
+      await eventually(async () => expect(waits).toHaveLength(attempt));
       wake?.();
     }
-    await pollUntil(async () => expect(waits).toHaveLength(4));
+    await eventually(async () => expect(waits).toHaveLength(4));
     expect(waits).toEqual([500, 1000, 2000, 4000]);
     await manager.close();
     expect(manager.connection.readyState).toBe(ConnectionStates.disconnected);
     expect(
-      logs.lines().filter((l) => l['msg'] === 'mongo connect failed; retrying'),
+      logger.messages.filter((m) => m === 'mongo connect failed; retrying'),
     ).toHaveLength(4);
   });
 });

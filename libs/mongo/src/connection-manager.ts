@@ -1,32 +1,33 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { OnApplicationShutdown } from '@nestjs/common';
 import mongoose, { Connection } from 'mongoose';
-import { Logger } from 'pino';
+import { MongoConnectionOptions, mongoConnectOptions } from './connection';
 
-export interface MongoConnectionOptions {
-  readonly url: string;
-  readonly dbName: string;
-  readonly logger: Logger;
-  /** Waits between attempts; rejects when the signal aborts (shutdown). */
-  /** How long one attempt (and later, each operation) waits for a server; also bounds close() while connecting. */
-  readonly serverSelectionTimeoutMS?: number;
+/** The subset of pino's logger the manager needs; a pino logger fits as is. */
+export interface MongoLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface MongoConnectionManagerOptions extends MongoConnectionOptions {
+  readonly logger: MongoLogger;
+  /** Waits between attempts; rejects when the signal aborts (close). */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 const MAX_BACKOFF_MS = 10_000;
 
 /**
- * Owns the service's mongoose connection. The service starts even while MongoDB is down (readiness
+ * Owns a service's mongoose connection. The service starts even while MongoDB is down (readiness
  * reports it) and keeps trying: mongoose gives up for good after a failed first connect, whereas
  * it reconnects by itself once a connection has been established.
  */
-export class MongoConnectionManager implements OnApplicationShutdown {
+export class MongoConnectionManager {
   readonly connection: Connection = mongoose.createConnection();
   private readonly stopping = new AbortController();
   private readonly connecting: Promise<void>;
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 
-  constructor(private readonly options: MongoConnectionOptions) {
+  constructor(private readonly options: MongoConnectionManagerOptions) {
     this.sleep =
       options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
     // Without a listener, mongoose would raise connection errors as unhandled 'error' events.
@@ -39,11 +40,7 @@ export class MongoConnectionManager implements OnApplicationShutdown {
     this.connecting = this.connectWithRetry();
   }
 
-  /** Runs after the HTTP server and the Kafka consumers (beforeApplicationShutdown) have stopped. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.close();
-  }
-
+  /** Stops retrying; an attempt under way may take up to the server selection timeout. */
   async close(): Promise<void> {
     this.stopping.abort();
     await this.connecting;
@@ -54,11 +51,7 @@ export class MongoConnectionManager implements OnApplicationShutdown {
     const { url, dbName, logger } = this.options;
     for (let attempt = 0; !this.stopping.signal.aborted; attempt++) {
       try {
-        await this.connection.openUri(url, {
-          dbName,
-          serverSelectionTimeoutMS:
-            this.options.serverSelectionTimeoutMS ?? 5000,
-        });
+        await this.connection.openUri(url, mongoConnectOptions(this.options));
         logger.info({ dbName }, 'mongo connected');
         return;
       } catch (error) {
