@@ -24,12 +24,7 @@ export const depConstraints = [
   },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: [
-      'type:contracts',
-      'type:infra',
-      'type:testing',
-      'type:tool',
-    ],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing', 'type:tool'],
   },
   {
     sourceTag: 'type:tool',
@@ -55,11 +50,7 @@ const testDepConstraints = depConstraints.map((c) =>
     : {
         ...c,
         onlyDependOnLibsWithTags: [
-          ...new Set([
-            ...c.onlyDependOnLibsWithTags,
-            'type:testing',
-            'type:tool',
-          ]),
+          ...new Set([...c.onlyDependOnLibsWithTags, 'type:testing', 'type:tool']),
         ],
       },
 );

@@ -1,5 +1,5 @@
 module.exports = {
   displayName: 'audit',
-  preset: '../../jest.preset.js',
+  preset: '../../tools/jest/jest.preset.js',
   coverageDirectory: '../../coverage/apps/audit',
 };

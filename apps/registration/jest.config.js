@@ -1,5 +1,5 @@
 module.exports = {
   displayName: 'registration',
-  preset: '../../jest.preset.js',
+  preset: '../../tools/jest/jest.preset.js',
   coverageDirectory: '../../coverage/apps/registration',
 };

@@ -1,5 +1,5 @@
 module.exports = {
   displayName: 'messaging',
-  preset: '../../jest.preset.js',
+  preset: '../../tools/jest/jest.preset.js',
   coverageDirectory: '../../coverage/libs/messaging',
 };

@@ -1,5 +1,5 @@
 module.exports = {
   displayName: 'mongo',
-  preset: '../../jest.preset.js',
+  preset: '../../tools/jest/jest.preset.js',
   coverageDirectory: '../../coverage/libs/mongo',
 };

@@ -21,7 +21,10 @@ const paths = Object.fromEntries(
     ([alias, [target]]) => !alias.endsWith('/testing') && target.startsWith('libs/'),
   ),
 );
-const sources = [`apps/${service}/src`, ...Object.values(paths).map(([index]) => index.replace(/\/index\.ts$/, ''))];
+const sources = [
+  `apps/${service}/src`,
+  ...Object.values(paths).map(([index]) => index.replace(/\/index\.ts$/, '')),
+];
 
 const out = join(root, 'dist/apps', service);
 rmSync(out, { recursive: true, force: true });
@@ -35,7 +38,16 @@ writeFileSync(configFile, JSON.stringify(swcrc));
 
 execFileSync(
   join(root, 'node_modules/.bin/swc'),
-  [...sources, '-d', out, '--config-file', configFile, '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/testing/**', '--quiet'],
+  [
+    ...sources,
+    '-d',
+    out,
+    '--config-file',
+    configFile,
+    '--ignore',
+    '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/testing/**',
+    '--quiet',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 rmSync(configFile);

@@ -1,5 +1,5 @@
 module.exports = {
   displayName: 'infra',
-  preset: '../../jest.preset.js',
+  preset: '../../tools/jest/jest.preset.js',
   coverageDirectory: '../../coverage/tools/infra',
 };

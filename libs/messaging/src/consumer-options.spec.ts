@@ -1,8 +1,4 @@
-import {
-  matchTopics,
-  nextOffset,
-  resolveConsumerOptions,
-} from './consumer-options';
+import { matchTopics, nextOffset, resolveConsumerOptions } from './consumer-options';
 import { MessagingConfigError } from './errors';
 
 describe('consumer options', () => {
@@ -23,28 +19,16 @@ describe('consumer options', () => {
     [{ groupId: '', topics: ['t'] }, 'groupId'],
     [{ groupId: 'g', topics: [] }, 'topics'],
     [{ groupId: 'g', topics: ['t'], shutdownGraceMs: -5 }, 'shutdownGraceMs'],
-    [
-      { groupId: 'g', topics: ['t'], retry: { maxAttempts: 0 } },
-      'retry.maxAttempts',
-    ],
+    [{ groupId: 'g', topics: ['t'], retry: { maxAttempts: 0 } }, 'retry.maxAttempts'],
   ])('rejects %j naming %s', (options, setting) => {
     expect(() => resolveConsumerOptions(options)).toThrow(MessagingConfigError);
-    expect(() => resolveConsumerOptions(options)).toThrow(
-      `setting ${setting} `,
-    );
+    expect(() => resolveConsumerOptions(options)).toThrow(`setting ${setting} `);
   });
 
   it('matches patterns against existing topics and keeps names as they are', () => {
-    const existing = [
-      'extapps.a.events.v1',
-      'extapps.b.events.v1',
-      'dlq.g.extapps.a.events.v1',
-    ];
+    const existing = ['extapps.a.events.v1', 'extapps.b.events.v1', 'dlq.g.extapps.a.events.v1'];
     expect(
-      matchTopics(
-        [/^extapps\..*\.events\.v1$/g, 'new-topic', 'extapps.a.events.v1'],
-        existing,
-      ),
+      matchTopics([/^extapps\..*\.events\.v1$/g, 'new-topic', 'extapps.a.events.v1'], existing),
     ).toEqual(['extapps.a.events.v1', 'extapps.b.events.v1', 'new-topic']);
   });
 

@@ -1,11 +1,6 @@
 import { MessagingConfigError } from './errors';
 import { ConsumerOptions } from './ports';
-import {
-  realSleep,
-  resolveRetryPolicy,
-  RetryPolicy,
-  Sleep,
-} from './retry/backoff';
+import { realSleep, resolveRetryPolicy, RetryPolicy, Sleep } from './retry/backoff';
 
 export interface ResolvedConsumerOptions {
   readonly groupId: string;
@@ -22,23 +17,15 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;
 // The group id becomes part of dead-letter topic names, so it must be a legal topic name part.
 const GROUP_ID = /^[a-zA-Z0-9._-]{1,150}$/;
 
-export function resolveConsumerOptions(
-  options: ConsumerOptions,
-): ResolvedConsumerOptions {
+export function resolveConsumerOptions(options: ConsumerOptions): ResolvedConsumerOptions {
   if (!GROUP_ID.test(options.groupId)) {
-    throw new MessagingConfigError(
-      'groupId',
-      `must match ${GROUP_ID}, got "${options.groupId}"`,
-    );
+    throw new MessagingConfigError('groupId', `must match ${GROUP_ID}, got "${options.groupId}"`);
   }
   if (options.topics.length === 0)
     throw new MessagingConfigError('topics', 'must name at least one topic');
   const shutdownGraceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   if (!Number.isFinite(shutdownGraceMs) || shutdownGraceMs < 0) {
-    throw new MessagingConfigError(
-      'shutdownGraceMs',
-      `must be >= 0, got ${shutdownGraceMs}`,
-    );
+    throw new MessagingConfigError('shutdownGraceMs', `must be >= 0, got ${shutdownGraceMs}`);
   }
   return {
     groupId: options.groupId,

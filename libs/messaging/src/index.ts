@@ -13,10 +13,7 @@ export { DEFAULT_SHUTDOWN_GRACE_MS } from './consumer-options';
 export { DeadLetterHeaders } from './delivery/dead-letter';
 export { KafkaBus } from './kafka/kafka-bus';
 export { DEFAULT_CONSUMER_TUNING } from './kafka/kafka-options';
-export type {
-  KafkaBusOptions,
-  KafkaConsumerTuning,
-} from './kafka/kafka-options';
+export type { KafkaBusOptions, KafkaConsumerTuning } from './kafka/kafka-options';
 export type { MessagingLogLevel } from './kafka/kafka-logger';
 export { InMemoryBus } from './memory/memory-bus';
 export type { InMemoryBusOptions } from './memory/memory-bus';

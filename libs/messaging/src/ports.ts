@@ -69,10 +69,7 @@ export interface CommittedOffset {
 
 export interface MessageBus {
   readonly producer: MessageProducer;
-  createConsumer(
-    options: ConsumerOptions,
-    handler: MessageHandler,
-  ): MessageConsumer;
+  createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer;
   /** Creates missing topics; existing ones are left as they are (repartitioning reorders keys). */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
   committedOffsets(groupId: string, topic: string): Promise<CommittedOffset[]>;

@@ -14,15 +14,11 @@ const eventSchema = new Schema<EventDoc>({
   streamVersion: { type: Number, required: true },
   type: { type: String, required: true },
 });
-eventSchema.index(
-  { streamId: 1, streamVersion: 1 },
-  { unique: true, name: 'stream_version' },
-);
+eventSchema.index({ streamId: 1, streamVersion: 1 }, { unique: true, name: 'stream_version' });
 
 describe('duplicate keys on a real MongoDB-wire server', () => {
   let connection: Connection;
-  const model = () =>
-    connection.model<EventDoc>('Event', eventSchema, 'events');
+  const model = () => connection.model<EventDoc>('Event', eventSchema, 'events');
 
   beforeAll(async () => {
     connection = await connectMongo({
@@ -101,16 +97,12 @@ describe('duplicate keys on a real MongoDB-wire server', () => {
     const lost = results.filter((r) => r.status === 'rejected');
     expect(won).toHaveLength(1);
     lost.forEach((r) =>
-      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(
-        DuplicateKeyConflict,
-      ),
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateKeyConflict),
     );
   });
 
   it('passes other errors through untouched', async () => {
     const failure = new Error('network is down');
-    await expect(
-      translateConflicts(() => Promise.reject(failure)),
-    ).rejects.toBe(failure);
+    await expect(translateConflicts(() => Promise.reject(failure))).rejects.toBe(failure);
   });
 });

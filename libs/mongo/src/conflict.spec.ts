@@ -4,8 +4,7 @@ describe('asDuplicateKeyConflict', () => {
   it('given a driver error with code 11000, then it names collection, index and key', () => {
     const error = {
       code: 11000,
-      errmsg:
-        'E11000 duplicate key error collection: db.events index: stream_version dup key: { }',
+      errmsg: 'E11000 duplicate key error collection: db.events index: stream_version dup key: { }',
       keyValue: { streamId: 'a', streamVersion: 1 },
     };
 

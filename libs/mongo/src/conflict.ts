@@ -43,18 +43,13 @@ function parseMessage(message: string): {
 }
 
 function duplicateMessage(error: DriverError): string | undefined {
-  if (error.code === DUPLICATE_KEY)
-    return String(error.errmsg ?? error.message ?? '');
-  const first = error.writeErrors?.find(
-    (w) => (w.code ?? w.err?.code) === DUPLICATE_KEY,
-  );
+  if (error.code === DUPLICATE_KEY) return String(error.errmsg ?? error.message ?? '');
+  const first = error.writeErrors?.find((w) => (w.code ?? w.err?.code) === DUPLICATE_KEY);
   return first ? String(first.errmsg ?? first.err?.errmsg ?? '') : undefined;
 }
 
 /** Returns a DuplicateKeyConflict when `error` is a duplicate key error, else undefined. */
-export function asDuplicateKeyConflict(
-  error: unknown,
-): DuplicateKeyConflict | undefined {
+export function asDuplicateKeyConflict(error: unknown): DuplicateKeyConflict | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const driverError = error as DriverError;
   const message = duplicateMessage(driverError);
@@ -68,9 +63,7 @@ export function asDuplicateKeyConflict(
 }
 
 /** Runs a write and turns a duplicate key error into a DuplicateKeyConflict; other errors pass. */
-export async function translateConflicts<T>(
-  write: () => Promise<T>,
-): Promise<T> {
+export async function translateConflicts<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {

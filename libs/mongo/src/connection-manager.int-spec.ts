@@ -52,8 +52,6 @@ describe('MongoConnectionManager', () => {
     expect(waits).toEqual([500, 1000, 2000, 4000]);
     await manager.close();
     expect(manager.connection.readyState).toBe(ConnectionStates.disconnected);
-    expect(
-      logger.messages.filter((m) => m === 'mongo connect failed; retrying'),
-    ).toHaveLength(4);
+    expect(logger.messages.filter((m) => m === 'mongo connect failed; retrying')).toHaveLength(4);
   });
 });

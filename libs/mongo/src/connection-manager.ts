@@ -28,14 +28,10 @@ export class MongoConnectionManager {
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: MongoConnectionManagerOptions) {
-    this.sleep =
-      options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
+    this.sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
     // Without a listener, mongoose would raise connection errors as unhandled 'error' events.
     this.connection.on('error', (err: Error) =>
-      options.logger.warn(
-        { err: { message: err.message } },
-        'mongo connection error',
-      ),
+      options.logger.warn({ err: { message: err.message } }, 'mongo connection error'),
     );
     this.connecting = this.connectWithRetry();
   }
@@ -60,9 +56,7 @@ export class MongoConnectionManager {
           { attempt, backoffMs, reason: (error as Error).message },
           'mongo connect failed; retrying',
         );
-        await this.sleep(backoffMs, this.stopping.signal).catch(
-          () => undefined,
-        );
+        await this.sleep(backoffMs, this.stopping.signal).catch(() => undefined);
       }
     }
   }

@@ -18,9 +18,7 @@ export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
  * `ensureIndexes`) explicitly at start-up, so a missing unique index fails loudly instead of
  * being built in the background while writes that rely on it already run.
  */
-export function mongoConnectOptions(
-  options: MongoConnectionOptions,
-): ConnectOptions {
+export function mongoConnectOptions(options: MongoConnectionOptions): ConnectOptions {
   return {
     dbName: options.dbName,
     autoIndex: false,
@@ -35,13 +33,8 @@ export function mongoConnectOptions(
  * suite or tool owns exactly the connection it closes. Rejects when no server answers in time:
  * for tools and tests; a service uses `MongoConnectionManager`, which starts without MongoDB.
  */
-export async function connectMongo(
-  options: MongoConnectionOptions,
-): Promise<Connection> {
-  const connection = mongoose.createConnection(
-    options.url,
-    mongoConnectOptions(options),
-  );
+export async function connectMongo(options: MongoConnectionOptions): Promise<Connection> {
+  const connection = mongoose.createConnection(options.url, mongoConnectOptions(options));
   await connection.asPromise();
   return connection;
 }

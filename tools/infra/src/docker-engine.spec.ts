@@ -39,7 +39,9 @@ describe('dockerEngineAnswers', () => {
 
   it('decides quickly when nothing listens', async () => {
     const started = Date.now();
-    expect(await dockerEngineAnswers({ DOCKER_HOST: `unix://${join(dir, 'absent.sock')}` })).toBe(false);
+    expect(await dockerEngineAnswers({ DOCKER_HOST: `unix://${join(dir, 'absent.sock')}` })).toBe(
+      false,
+    );
     expect(await dockerEngineAnswers({ DOCKER_HOST: 'tcp://127.0.0.1:1' })).toBe(false);
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -50,9 +52,9 @@ describe('dockerEndpoints', () => {
     expect(dockerEndpoints({ DOCKER_HOST: 'unix:///run/user/1000/docker.sock' })).toEqual([
       { socketPath: '/run/user/1000/docker.sock' },
     ]);
-    expect(dockerEndpoints({ DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1' })).toEqual([
-      { host: 'docker.example', port: 2376, tls: true },
-    ]);
+    expect(
+      dockerEndpoints({ DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1' }),
+    ).toEqual([{ host: 'docker.example', port: 2376, tls: true }]);
   });
 
   it('without DOCKER_HOST lists the usual sockets that exist, rootless ones included', async () => {

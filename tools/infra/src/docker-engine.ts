@@ -10,14 +10,23 @@ type Endpoint = { socketPath: string } | { host: string; port: number; tls: bool
 export function dockerEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoint[] {
   const dockerHost = env['DOCKER_HOST'];
   if (dockerHost) {
-    if (dockerHost.startsWith('unix://')) return [{ socketPath: dockerHost.slice('unix://'.length) }];
+    if (dockerHost.startsWith('unix://'))
+      return [{ socketPath: dockerHost.slice('unix://'.length) }];
     const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));
-    return [{ host: url.hostname, port: Number(url.port || 2375), tls: Boolean(env['DOCKER_TLS_VERIFY']) }];
+    return [
+      {
+        host: url.hostname,
+        port: Number(url.port || 2375),
+        tls: Boolean(env['DOCKER_TLS_VERIFY']),
+      },
+    ];
   }
   const runtimeDir = env['XDG_RUNTIME_DIR'];
   const candidates = [
     '/var/run/docker.sock',
-    ...(runtimeDir ? [join(runtimeDir, 'docker.sock'), join(runtimeDir, 'podman', 'podman.sock')] : []),
+    ...(runtimeDir
+      ? [join(runtimeDir, 'docker.sock'), join(runtimeDir, 'podman', 'podman.sock')]
+      : []),
     join(homedir(), '.docker', 'run', 'docker.sock'),
     join(homedir(), '.docker', 'desktop', 'docker.sock'),
   ];
@@ -28,7 +37,10 @@ export function dockerEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoint[
  * True when a container engine answers `GET /_ping`. Own probe instead of testcontainers'
  * runtime discovery: no engine is the common case here and the decision must take milliseconds.
  */
-export async function dockerEngineAnswers(env: NodeJS.ProcessEnv = process.env, timeoutMs = 800): Promise<boolean> {
+export async function dockerEngineAnswers(
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 800,
+): Promise<boolean> {
   for (const endpoint of dockerEndpoints(env)) {
     if (await ping(endpoint, timeoutMs)) return true;
   }
@@ -39,10 +51,13 @@ function ping(endpoint: Endpoint, timeoutMs: number): Promise<boolean> {
   // A TLS engine needs client certificates; an open port is as far as a cheap probe can go.
   if ('tls' in endpoint && endpoint.tls) return tcpOpen(endpoint.host, endpoint.port, timeoutMs);
   return new Promise((resolve) => {
-    const req = request({ ...endpoint, path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
+    const req = request(
+      { ...endpoint, path: '/_ping', method: 'GET', timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      },
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
     req.end();

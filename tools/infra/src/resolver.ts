@@ -13,7 +13,10 @@ export type ProviderChoice =
  * Servers named in KAFKA_BROKERS + MONGO_URL win; else containers when an engine answers; else
  * local processes. EXTAPPS_INFRA=env|testcontainers|local forces one.
  */
-export async function chooseProvider(env: NodeJS.ProcessEnv, probeDockerEngine: () => Promise<boolean>): Promise<ProviderChoice> {
+export async function chooseProvider(
+  env: NodeJS.ProcessEnv,
+  probeDockerEngine: () => Promise<boolean>,
+): Promise<ProviderChoice> {
   const forced = env['EXTAPPS_INFRA']?.trim();
   const brokers = env['KAFKA_BROKERS']?.trim();
   const mongo = env['MONGO_URL']?.trim();
@@ -21,11 +24,20 @@ export async function chooseProvider(env: NodeJS.ProcessEnv, probeDockerEngine: 
     throw new Error(`EXTAPPS_INFRA must be one of ${PROVIDERS.join(', ')} (got "${forced}")`);
   }
   if (forced === 'testcontainers' || forced === 'local') return { provider: forced };
-  if (brokers && mongo) return { provider: 'env', kafkaBrokers: parseKafkaBrokers(brokers), mongoUrl: parseMongoUrl(mongo) };
+  if (brokers && mongo)
+    return {
+      provider: 'env',
+      kafkaBrokers: parseKafkaBrokers(brokers),
+      mongoUrl: parseMongoUrl(mongo),
+    };
   if (forced === 'env' || brokers || mongo) {
     // Half a configuration is a mistake; starting fresh servers beside it would hide that.
-    const missing = [brokers ? null : 'KAFKA_BROKERS', mongo ? null : 'MONGO_URL'].filter(Boolean).join(' and ');
-    throw new Error(`${missing} not set: set both KAFKA_BROKERS and MONGO_URL to use existing servers, or neither`);
+    const missing = [brokers ? null : 'KAFKA_BROKERS', mongo ? null : 'MONGO_URL']
+      .filter(Boolean)
+      .join(' and ');
+    throw new Error(
+      `${missing} not set: set both KAFKA_BROKERS and MONGO_URL to use existing servers, or neither`,
+    );
   }
   return { provider: (await probeDockerEngine()) ? 'testcontainers' : 'local' };
 }
@@ -42,7 +54,10 @@ export interface ResolveOptions {
 export async function resolveInfrastructure(options: ResolveOptions = {}): Promise<Infrastructure> {
   const env = options.env ?? process.env;
   const log = options.log ?? consoleLog;
-  const choice = await chooseProvider(env, options.probeDockerEngine ?? (() => dockerEngineAnswers(env)));
+  const choice = await chooseProvider(
+    env,
+    options.probeDockerEngine ?? (() => dockerEngineAnswers(env)),
+  );
   const infra = await start(choice, log, options);
   log(describeInfrastructure(infra));
   return infra;
@@ -61,7 +76,9 @@ function start(choice: ProviderChoice, log: Log, options: ResolveOptions): Promi
   }
 }
 
-export function describeInfrastructure(infra: Pick<Infrastructure, 'provider' | 'kafkaBrokers' | 'mongoUrl'>): string {
+export function describeInfrastructure(
+  infra: Pick<Infrastructure, 'provider' | 'kafkaBrokers' | 'mongoUrl'>,
+): string {
   return `[infra] provider=${infra.provider} kafka=${infra.kafkaBrokers.join(',')} mongo=${redactMongoUrl(infra.mongoUrl)}`;
 }
 

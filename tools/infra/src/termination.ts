@@ -8,7 +8,10 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * owned servers are just signalled; their watchdogs finish the job.
  * Returns a function that removes the handlers again.
  */
-export function stopOnTermination(cleanup: () => Promise<void>, log: (line: string) => void): () => void {
+export function stopOnTermination(
+  cleanup: () => Promise<void>,
+  log: (line: string) => void,
+): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
     uninstall();
     log(`[infra] ${signal}: stopping infrastructure`);

@@ -15,7 +15,10 @@ export interface WaitOptions {
  * Polls `check` until it returns true. A `check` that throws aborts the wait at once: that is how
  * callers fail fast when the process they wait for has already died.
  */
-export async function waitUntil(check: () => Promise<boolean> | boolean, options: WaitOptions): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  options: WaitOptions,
+): Promise<void> {
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
   const deadline = now() + options.timeoutMs;

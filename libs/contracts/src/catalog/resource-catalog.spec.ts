@@ -1,8 +1,4 @@
-import {
-  findScope,
-  resourceCatalogSchema,
-  SCOPE_NAME,
-} from './resource-catalog';
+import { findScope, resourceCatalogSchema, SCOPE_NAME } from './resource-catalog';
 
 const catalog = resourceCatalogSchema.parse({
   resources: [
@@ -38,9 +34,9 @@ describe('resource catalog', () => {
       'OrchestratorApiUserAccess',
     );
     expect(findScope(catalog, 'OR.Jobs', 'user')).toBeUndefined();
-    expect(
-      findScope(catalog, 'OR.Jobs', 'application')?.scope.description,
-    ).toBe('Read and write jobs');
+    expect(findScope(catalog, 'OR.Jobs', 'application')?.scope.description).toBe(
+      'Read and write jobs',
+    );
   });
 
   it('given duplicate scope names within a kind, then the catalog is refused', () => {
@@ -69,10 +65,9 @@ describe('resource catalog', () => {
       applicationScopes: [],
     };
 
-    expect(
-      resourceCatalogSchema.safeParse({ resources: [resource, resource] })
-        .success,
-    ).toBe(false);
+    expect(resourceCatalogSchema.safeParse({ resources: [resource, resource] }).success).toBe(
+      false,
+    );
   });
 
   it('given one user scope name in two resources, then the catalog is refused', () => {
@@ -88,8 +83,6 @@ describe('resource catalog', () => {
   });
 
   it('given an empty catalog, then it is refused', () => {
-    expect(resourceCatalogSchema.safeParse({ resources: [] }).success).toBe(
-      false,
-    );
+    expect(resourceCatalogSchema.safeParse({ resources: [] }).success).toBe(false);
   });
 });

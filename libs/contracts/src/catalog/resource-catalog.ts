@@ -7,9 +7,7 @@ export type ScopeKind = 'user' | 'application';
 
 export const scopeDefinitionSchema = z
   .object({
-    name: z
-      .string()
-      .regex(SCOPE_NAME, 'must look like Service.Resource[.Access]'),
+    name: z.string().regex(SCOPE_NAME, 'must look like Service.Resource[.Access]'),
     description: z.string().min(1),
   })
   .strict();
@@ -48,16 +46,11 @@ function scopesOwnedOnce(resources: Resource[], kind: ScopeKind): boolean {
 export const resourceCatalogSchema = z
   .object({ resources: z.array(resourceSchema).min(1) })
   .strict()
+  .refine((c) => new Set(c.resources.map((r) => r.id)).size === c.resources.length, {
+    message: 'resource ids must be unique',
+  })
   .refine(
-    (c) => new Set(c.resources.map((r) => r.id)).size === c.resources.length,
-    {
-      message: 'resource ids must be unique',
-    },
-  )
-  .refine(
-    (c) =>
-      scopesOwnedOnce(c.resources, 'user') &&
-      scopesOwnedOnce(c.resources, 'application'),
+    (c) => scopesOwnedOnce(c.resources, 'user') && scopesOwnedOnce(c.resources, 'application'),
     {
       message: 'a scope name may belong to one resource only (per kind)',
     },
@@ -71,8 +64,7 @@ export function findScope(
   kind: ScopeKind,
 ): { resource: Resource; scope: ScopeDefinition } | undefined {
   for (const resource of catalog.resources) {
-    const list =
-      kind === 'user' ? resource.userScopes : resource.applicationScopes;
+    const list = kind === 'user' ? resource.userScopes : resource.applicationScopes;
     const found = list.find((s) => s.name === scope);
     if (found) return { resource, scope: found };
   }

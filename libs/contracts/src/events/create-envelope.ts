@@ -15,10 +15,7 @@ export function newEventId(): string {
   return uuidv7();
 }
 
-export function createEnvelope<
-  TType extends string,
-  TData extends Record<string, unknown>,
->(
+export function createEnvelope<TType extends string, TData extends Record<string, unknown>>(
   definition: EventDefinition<TType, TData>,
   data: TData,
   context: EnvelopeContext,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-export const UUID_V7 =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Past tense in PascalCase, e.g. `ExternalAppRegistered`. */
 export const EVENT_TYPE = /^[A-Z][A-Za-z0-9]+$/;
 
@@ -32,10 +31,7 @@ export const envelopeSchema = z
   .strict();
 
 /** The envelope every event of every service carries (PRODUCT.md, "Events and contracts"). */
-export interface EventEnvelope<
-  TType extends string = string,
-  TData = Record<string, unknown>,
-> {
+export interface EventEnvelope<TType extends string = string, TData = Record<string, unknown>> {
   readonly eventId: string;
   readonly type: TType;
   readonly schemaVersion: number;

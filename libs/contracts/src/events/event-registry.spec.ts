@@ -37,11 +37,9 @@ describe('EventRegistry', () => {
   it('given a valid envelope of a known type, then parse returns it unchanged', () => {
     const event = validEvent();
 
-    expect(
-      new EventRegistry([SomethingHappened]).parse(
-        JSON.parse(JSON.stringify(event)),
-      ),
-    ).toEqual(event);
+    expect(new EventRegistry([SomethingHappened]).parse(JSON.parse(JSON.stringify(event)))).toEqual(
+      event,
+    );
   });
 
   it('given createEnvelope, then the event carries a UUID v7 id, the type literal and an ISO time', () => {
@@ -78,9 +76,9 @@ describe('EventRegistry', () => {
   });
 
   it('given an unknown type, then it is refused as unknown', () => {
-    expect(
-      issuesOf({ ...validEvent(), type: 'SomethingElseHappened' }),
-    ).toEqual(['SomethingElseHappened at schema version 1']);
+    expect(issuesOf({ ...validEvent(), type: 'SomethingElseHappened' })).toEqual([
+      'SomethingElseHappened at schema version 1',
+    ]);
   });
 
   it('given a known type at an unknown schema version, then it is refused', () => {
@@ -96,8 +94,8 @@ describe('EventRegistry', () => {
   });
 
   it('given a type defined twice, then registration fails', () => {
-    expect(
-      () => new EventRegistry([SomethingHappened, SomethingHappened]),
-    ).toThrow(/defined twice/);
+    expect(() => new EventRegistry([SomethingHappened, SomethingHappened])).toThrow(
+      /defined twice/,
+    );
   });
 });

@@ -15,9 +15,7 @@ export class InvalidEventError extends Error {
 type AnyDefinition = EventDefinition<string, Record<string, unknown>>;
 
 function describe(error: z.ZodError): string[] {
-  return error.issues.map(
-    (i) => `${i.path.join('.') || '(root)'}: ${i.message}`,
-  );
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 }
 
 /**
@@ -46,20 +44,14 @@ export class EventRegistry {
   parse(raw: unknown): EventEnvelope {
     const envelope = envelopeSchema.safeParse(raw);
     if (!envelope.success)
-      throw new InvalidEventError(
-        'invalid event envelope',
-        describe(envelope.error),
-      );
+      throw new InvalidEventError('invalid event envelope', describe(envelope.error));
     const { type, schemaVersion } = envelope.data;
     const definition = this.byKey.get(`${type}@${schemaVersion}`);
     if (!definition) {
-      throw new InvalidEventError('unknown event', [
-        `${type} at schema version ${schemaVersion}`,
-      ]);
+      throw new InvalidEventError('unknown event', [`${type} at schema version ${schemaVersion}`]);
     }
     const data = definition.data.safeParse(envelope.data.data);
-    if (!data.success)
-      throw new InvalidEventError(`invalid ${type} data`, describe(data.error));
+    if (!data.success) throw new InvalidEventError(`invalid ${type} data`, describe(data.error));
     return { ...envelope.data, data: data.data };
   }
 }

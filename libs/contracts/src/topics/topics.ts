@@ -11,8 +11,7 @@ export const Topics = {
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Every service event topic, present and future (the audit service subscribes by this pattern). */
-export const SERVICE_EVENT_TOPIC_PATTERN =
-  /^extapps\.[a-z-]+\.events\.v[0-9]+$/;
+export const SERVICE_EVENT_TOPIC_PATTERN = /^extapps\.[a-z-]+\.events\.v[0-9]+$/;
 
 /**
  * Where a consumer group parks messages it could not handle. One per group and source topic, so

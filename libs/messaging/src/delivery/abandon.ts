@@ -7,16 +7,11 @@ export class AbandonedError extends Error {
 }
 
 /** Settles like `work`, unless `signal` aborts first: then rejects with AbandonedError. */
-export function abandonable<T>(
-  work: Promise<T>,
-  signal: AbortSignal,
-): Promise<T> {
+export function abandonable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(new AbandonedError());
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new AbandonedError());
     signal.addEventListener('abort', onAbort, { once: true });
-    work
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort));
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

@@ -30,9 +30,7 @@ export function deadLetterFor(
     topic: deadLetterTopic(failure.groupId, message.topic),
     message: {
       // Keyless messages get their origin as key: any stable value will do on a dead-letter topic.
-      key:
-        message.key ??
-        `${message.topic}/${message.partition}/${message.offset}`,
+      key: message.key ?? `${message.topic}/${message.partition}/${message.offset}`,
       value: message.value,
       headers: {
         ...message.headers,

@@ -56,9 +56,7 @@ describe('deliver', () => {
   it('handles a message in one call when the handler succeeds', async () => {
     const { context, sent, delays } = setup();
     const handler = failing(0);
-    await expect(deliver(message, handler.handler, context)).resolves.toBe(
-      'handled',
-    );
+    await expect(deliver(message, handler.handler, context)).resolves.toBe('handled');
     expect([handler.calls(), delays, sent]).toEqual([1, [], []]);
   });
 
@@ -68,18 +66,14 @@ describe('deliver', () => {
       beforeRetry: async () => void beats++,
     });
     const handler = failing(2);
-    await expect(deliver(message, handler.handler, context)).resolves.toBe(
-      'handled',
-    );
+    await expect(deliver(message, handler.handler, context)).resolves.toBe('handled');
     expect([handler.calls(), delays, beats]).toEqual([3, [50, 100], 2]);
   });
 
   it('parks the message with its origin and failure once the attempts are used up', async () => {
     const { context, sent, delays } = setup();
     const handler = failing(Infinity);
-    await expect(deliver(message, handler.handler, context)).resolves.toBe(
-      'parked',
-    );
+    await expect(deliver(message, handler.handler, context)).resolves.toBe('parked');
     expect([handler.calls(), delays]).toEqual([4, [50, 100, 120]]);
     expect(sent).toEqual([
       {
@@ -106,13 +100,8 @@ describe('deliver', () => {
 
   it('parks a poison message at once', async () => {
     const { context, sent, delays } = setup();
-    const handler = failing(
-      Infinity,
-      () => new PoisonMessageError('unreadable'),
-    );
-    await expect(deliver(message, handler.handler, context)).resolves.toBe(
-      'parked',
-    );
+    const handler = failing(Infinity, () => new PoisonMessageError('unreadable'));
+    await expect(deliver(message, handler.handler, context)).resolves.toBe('parked');
     expect([handler.calls(), delays]).toEqual([1, []]);
     expect(sent[0].messages[0].headers).toMatchObject({
       [DeadLetterHeaders.attempts]: '1',
@@ -137,9 +126,7 @@ describe('deliver', () => {
     const sleep = async () => abort.abort();
     const { context, sent } = setup({ sleep, signal: abort.signal });
     const handler = failing(Infinity);
-    await expect(deliver(message, handler.handler, context)).rejects.toThrow(
-      AbandonedError,
-    );
+    await expect(deliver(message, handler.handler, context)).rejects.toThrow(AbandonedError);
     expect([handler.calls(), sent]).toEqual([1, []]);
   });
 
@@ -147,13 +134,7 @@ describe('deliver', () => {
     const { context, sent } = setup({
       policy: resolveRetryPolicy({ maxAttempts: 1 }),
     });
-    await deliver(
-      message,
-      failing(1, () => new Error('x'.repeat(5_000))).handler,
-      context,
-    );
-    expect(sent[0].messages[0].headers?.[DeadLetterHeaders.error]).toHaveLength(
-      1_000,
-    );
+    await deliver(message, failing(1, () => new Error('x'.repeat(5_000))).handler, context);
+    expect(sent[0].messages[0].headers?.[DeadLetterHeaders.error]).toHaveLength(1_000);
   });
 });

@@ -1,9 +1,5 @@
 import { ResolvedConsumerOptions } from '../consumer-options';
-import {
-  DeadLetterPublishError,
-  errorMessage,
-  PoisonMessageError,
-} from '../errors';
+import { DeadLetterPublishError, errorMessage, PoisonMessageError } from '../errors';
 import { MessagingLogger } from '../logger';
 import { IncomingMessage, MessageHandler, MessageProducer } from '../ports';
 import { backoffDelay, RetryPolicy, Sleep } from '../retry/backoff';
@@ -84,10 +80,7 @@ export async function deliver(
         'message handler failed, retrying',
       );
       await abandonable(context.sleep(delayMs), context.signal);
-      await abandonable(
-        context.beforeRetry?.() ?? Promise.resolve(),
-        context.signal,
-      );
+      await abandonable(context.beforeRetry?.() ?? Promise.resolve(), context.signal);
     }
   }
 }

@@ -18,10 +18,7 @@ export interface EventContext {
   readonly offset: string;
 }
 
-export type EventHandler<E> = (
-  event: E,
-  context: EventContext,
-) => Promise<void>;
+export type EventHandler<E> = (event: E, context: EventContext) => Promise<void>;
 
 export interface EventConsumerOptions<D extends readonly AnyEventDefinition[]>
   extends ConsumerOptions {
@@ -34,9 +31,7 @@ export interface EventConsumerOptions<D extends readonly AnyEventDefinition[]>
  * dead-letter topic at once (no retry can fix it); a failing handler is retried as usual.
  * Delivery is at-least-once: handlers must tolerate a repeated eventId.
  */
-export function createEventConsumer<
-  const D extends readonly AnyEventDefinition[],
->(
+export function createEventConsumer<const D extends readonly AnyEventDefinition[]>(
   bus: MessageBus,
   options: EventConsumerOptions<D>,
   handler: EventHandler<EventOf<D[number]>>,

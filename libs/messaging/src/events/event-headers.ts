@@ -15,8 +15,6 @@ export function eventHeaders(event: EventEnvelope): Record<string, string> {
     [EventHeaders.type]: event.type,
     [EventHeaders.schemaVersion]: String(event.schemaVersion),
     [EventHeaders.correlationId]: event.correlationId,
-    ...(event.causationId === null
-      ? {}
-      : { [EventHeaders.causationId]: event.causationId }),
+    ...(event.causationId === null ? {} : { [EventHeaders.causationId]: event.causationId }),
   };
 }

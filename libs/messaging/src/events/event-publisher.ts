@@ -12,10 +12,7 @@ export class EventPublisher {
     private readonly registry: EventRegistry,
   ) {}
 
-  async publish(
-    topic: string,
-    envelopes: readonly EventEnvelope[],
-  ): Promise<void> {
+  async publish(topic: string, envelopes: readonly EventEnvelope[]): Promise<void> {
     const messages = envelopes.map((envelope): OutgoingMessage => {
       const event = this.registry.parse(envelope);
       return {

@@ -34,14 +34,9 @@ describe('KafkaBus against the broker itself', () => {
     await eventually(() => expect(handled).toBe(3));
     await consumer.stop();
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const total = offsets.partitions.reduce(
-      (sum, p) => sum + Math.max(0, Number(p.offset)),
-      0,
-    );
+    const total = offsets.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
     expect(total).toBe(3);
-    expect((await admin.describeGroups([groupId])).groups[0].state).toBe(
-      'Empty',
-    );
+    expect((await admin.describeGroups([groupId])).groups[0].state).toBe('Empty');
   });
 
   it('creates topics with the requested partitions and leaves existing ones alone', async () => {

@@ -11,11 +11,7 @@ import {
 } from '../ports';
 import { KafkaMessageConsumer } from './kafka-consumer';
 import { kafkaLogCreator, kafkaLogLevels } from './kafka-logger';
-import {
-  KafkaBusOptions,
-  resolveKafkaBusOptions,
-  ResolvedKafkaBusOptions,
-} from './kafka-options';
+import { KafkaBusOptions, resolveKafkaBusOptions, ResolvedKafkaBusOptions } from './kafka-options';
 import { KafkaProducer } from './kafka-producer';
 import { pingKafka } from './kafka-ping';
 
@@ -44,10 +40,7 @@ export class KafkaBus implements MessageBus {
     return this.kafkaProducer;
   }
 
-  createConsumer(
-    options: ConsumerOptions,
-    handler: MessageHandler,
-  ): MessageConsumer {
+  createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer {
     if (this.closed) throw new Error('the message bus is closed');
     const { logger, clock, consumer: tuning } = this.options;
     const deps = {
@@ -59,11 +52,7 @@ export class KafkaBus implements MessageBus {
       listTopics: async () => (await this.connectedAdmin()).listTopics(),
       ensureTopics: (topics: readonly TopicSpec[]) => this.ensureTopics(topics),
     };
-    const consumer = new KafkaMessageConsumer(
-      deps,
-      resolveConsumerOptions(options),
-      handler,
-    );
+    const consumer = new KafkaMessageConsumer(deps, resolveConsumerOptions(options), handler);
     this.consumers.add(consumer);
     return consumer;
   }
@@ -84,10 +73,7 @@ export class KafkaBus implements MessageBus {
     });
   }
 
-  async committedOffsets(
-    groupId: string,
-    topic: string,
-  ): Promise<CommittedOffset[]> {
+  async committedOffsets(groupId: string, topic: string): Promise<CommittedOffset[]> {
     const admin = await this.connectedAdmin();
     const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
     return (result?.partitions ?? [])
@@ -114,8 +100,7 @@ export class KafkaBus implements MessageBus {
   }
 
   private connectedAdmin(): Promise<Admin> {
-    if (this.closed)
-      return Promise.reject(new Error('the message bus is closed'));
+    if (this.closed) return Promise.reject(new Error('the message bus is closed'));
     if (!this.admin) {
       const admin = this.kafka.admin();
       this.admin = admin.connect().then(

@@ -1,26 +1,10 @@
 import { deadLetterTopic } from '@extapps/contracts';
-import {
-  Consumer,
-  EachBatchPayload,
-  IHeaders,
-  Kafka,
-  KafkaMessage,
-} from 'kafkajs';
-import {
-  matchTopics,
-  nextOffset,
-  ResolvedConsumerOptions,
-} from '../consumer-options';
+import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { matchTopics, nextOffset, ResolvedConsumerOptions } from '../consumer-options';
 import { AbandonedError, abandonable } from '../delivery/abandon';
 import { deliver, deliveryContext, DeliveryDeps } from '../delivery/deliver';
 import { DeadLetterPublishError } from '../errors';
-import {
-  IncomingMessage,
-  MessageConsumer,
-  MessageHandler,
-  StopOptions,
-  TopicSpec,
-} from '../ports';
+import { IncomingMessage, MessageConsumer, MessageHandler, StopOptions, TopicSpec } from '../ports';
 import { KafkaConsumerTuning } from './kafka-options';
 
 export interface KafkaConsumerDeps extends DeliveryDeps {
@@ -49,9 +33,7 @@ export class KafkaMessageConsumer implements MessageConsumer {
   start(): Promise<void> {
     if (this.state !== 'new') {
       return Promise.reject(
-        new Error(
-          `consumer of group ${this.options.groupId} was already started`,
-        ),
+        new Error(`consumer of group ${this.options.groupId} was already started`),
       );
     }
     this.state = 'started';
@@ -78,10 +60,7 @@ export class KafkaMessageConsumer implements MessageConsumer {
 
   private async connectAndRun(): Promise<void> {
     const { groupId, fromBeginning } = this.options;
-    const topics = matchTopics(
-      this.options.topics,
-      await this.deps.listTopics(),
-    );
+    const topics = matchTopics(this.options.topics, await this.deps.listTopics());
     // Created up front: parking must not depend on the broker's auto-creation setting.
     await this.deps.ensureTopics(
       topics.map((t) => ({
@@ -89,12 +68,8 @@ export class KafkaMessageConsumer implements MessageConsumer {
         partitions: 1,
       })),
     );
-    const {
-      sessionTimeoutMs,
-      heartbeatIntervalMs,
-      rebalanceTimeoutMs,
-      maxWaitTimeMs,
-    } = this.deps.tuning;
+    const { sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs, maxWaitTimeMs } =
+      this.deps.tuning;
     const consumer = this.deps.kafka.consumer({
       groupId,
       sessionTimeout: sessionTimeoutMs,
@@ -119,23 +94,15 @@ export class KafkaMessageConsumer implements MessageConsumer {
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
-    const {
-      batch,
-      resolveOffset,
-      heartbeat,
-      commitOffsetsIfNecessary,
-      isRunning,
-      isStale,
-    } = payload;
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } =
+      payload;
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || this.abandon.signal.aborted) return;
       const message = toIncoming(batch.topic, batch.partition, raw);
       if (!(await this.handle(message, heartbeat))) return;
       resolveOffset(raw.offset);
       // The payload's commit, unlike consumer.commitOffsets, still works while stop() is draining.
-      const partitions = [
-        { partition: batch.partition, offset: nextOffset(raw.offset) },
-      ];
+      const partitions = [{ partition: batch.partition, offset: nextOffset(raw.offset) }];
       await commitOffsetsIfNecessary({
         topics: [{ topic: batch.topic, partitions }],
       });
@@ -144,10 +111,7 @@ export class KafkaMessageConsumer implements MessageConsumer {
   }
 
   /** False when stop() abandoned the message: it stays uncommitted for the next group member. */
-  private async handle(
-    message: IncomingMessage,
-    heartbeat: () => Promise<void>,
-  ): Promise<boolean> {
+  private async handle(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<boolean> {
     const { groupId } = this.options;
     const signal = this.abandon.signal;
     const context = deliveryContext(this.options, this.deps, signal, heartbeat);
@@ -168,11 +132,7 @@ export class KafkaMessageConsumer implements MessageConsumer {
   }
 }
 
-function toIncoming(
-  topic: string,
-  partition: number,
-  raw: KafkaMessage,
-): IncomingMessage {
+function toIncoming(topic: string, partition: number, raw: KafkaMessage): IncomingMessage {
   return {
     topic,
     partition,

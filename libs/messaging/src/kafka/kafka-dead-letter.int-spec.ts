@@ -10,9 +10,7 @@ describe('KafkaBus when the dead-letter topic cannot be written', () => {
   const admin = observerAdmin();
   afterAll(() => bus.close());
 
-  const maxMessageBytes = (value: string) => [
-    { name: 'max.message.bytes', value },
-  ];
+  const maxMessageBytes = (value: string) => [{ name: 'max.message.bytes', value }];
 
   it('commits nothing and redelivers the message until it can be parked', async () => {
     const topic = uniqueName('dlq-failure');
@@ -47,13 +45,9 @@ describe('KafkaBus when the dead-letter topic cannot be written', () => {
     await run.start();
 
     // Redelivered (one attempt per delivery), and the partition waits: nothing is lost or skipped.
-    await eventually(() =>
-      expect(seen.values().length).toBeGreaterThanOrEqual(2),
-    );
+    await eventually(() => expect(seen.values().length).toBeGreaterThanOrEqual(2));
     expect(new Set(seen.values())).toEqual(new Set(['poison']));
-    expect(await bus.committedOffsets(groupId, topic)).toEqual([
-      { partition: 0, offset: null },
-    ]);
+    expect(await bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: null }]);
 
     await admin.alterConfigs({
       validateOnly: false,
@@ -68,9 +62,7 @@ describe('KafkaBus when the dead-letter topic cannot be written', () => {
     await eventually(() => expect(seen.values()).toContain('after'));
     expect(seen.values().filter((v) => v === 'after')).toEqual(['after']);
     await run.stop();
-    expect(await bus.committedOffsets(groupId, topic)).toEqual([
-      { partition: 0, offset: '2' },
-    ]);
+    expect(await bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '2' }]);
 
     const parked = collector();
     const reader = bus.createConsumer(

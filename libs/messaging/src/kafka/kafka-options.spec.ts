@@ -1,9 +1,5 @@
 import { MessagingConfigError } from '../errors';
-import {
-  DEFAULT_CONSUMER_TUNING,
-  KafkaBusOptions,
-  resolveKafkaBusOptions,
-} from './kafka-options';
+import { DEFAULT_CONSUMER_TUNING, KafkaBusOptions, resolveKafkaBusOptions } from './kafka-options';
 
 const valid: KafkaBusOptions = {
   brokers: ['kafka:9092', '127.0.0.1:29092'],
@@ -32,8 +28,6 @@ describe('kafka bus options', () => {
   ])('rejects %j naming %s', (overrides, setting) => {
     const options = { ...valid, ...overrides };
     expect(() => resolveKafkaBusOptions(options)).toThrow(MessagingConfigError);
-    expect(() => resolveKafkaBusOptions(options)).toThrow(
-      `setting ${setting} `,
-    );
+    expect(() => resolveKafkaBusOptions(options)).toThrow(`setting ${setting} `);
   });
 });

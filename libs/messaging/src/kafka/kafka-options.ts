@@ -39,20 +39,12 @@ export const DEFAULT_CONSUMER_TUNING: KafkaConsumerTuning = {
 
 const BROKER = /^[^\s:/]+:[0-9]{1,5}$/;
 
-export function resolveKafkaBusOptions(
-  options: KafkaBusOptions,
-): ResolvedKafkaBusOptions {
+export function resolveKafkaBusOptions(options: KafkaBusOptions): ResolvedKafkaBusOptions {
   if (options.brokers.length === 0)
-    throw new MessagingConfigError(
-      'brokers',
-      'must list at least one host:port',
-    );
+    throw new MessagingConfigError('brokers', 'must list at least one host:port');
   const bad = options.brokers.find((b) => !BROKER.test(b));
   if (bad !== undefined)
-    throw new MessagingConfigError(
-      'brokers',
-      `must be host:port entries, got "${bad}"`,
-    );
+    throw new MessagingConfigError('brokers', `must be host:port entries, got "${bad}"`);
   if (options.clientId.trim() === '')
     throw new MessagingConfigError('clientId', 'must not be empty');
   const consumer = { ...DEFAULT_CONSUMER_TUNING, ...options.consumer };

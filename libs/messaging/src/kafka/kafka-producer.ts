@@ -11,10 +11,7 @@ export class KafkaProducer implements MessageProducer {
 
   constructor(private readonly kafka: Kafka) {}
 
-  async send(
-    topic: string,
-    messages: readonly OutgoingMessage[],
-  ): Promise<void> {
+  async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.connected();
     await producer.send({
@@ -35,8 +32,7 @@ export class KafkaProducer implements MessageProducer {
   }
 
   private connected(): Promise<Producer> {
-    if (this.closed)
-      return Promise.reject(new Error('the message producer is closed'));
+    if (this.closed) return Promise.reject(new Error('the message producer is closed'));
     if (!this.connecting) {
       const producer = this.kafka.producer({
         idempotent: true,

@@ -2,10 +2,7 @@ import { eventually } from '@extapps/testing';
 import { collector, describeMessagingContract } from '../testing';
 import { InMemoryBus } from './memory-bus';
 
-describeMessagingContract(
-  'in-memory',
-  ({ clock }) => new InMemoryBus({ clock }),
-);
+describeMessagingContract('in-memory', ({ clock }) => new InMemoryBus({ clock }));
 
 describe('InMemoryBus', () => {
   const bus = new InMemoryBus({
@@ -32,18 +29,14 @@ describe('InMemoryBus', () => {
     await eventually(() =>
       expect(first.received.length + second.received.length).toBe(keys.length),
     );
-    expect([...first.values(), ...second.values()].sort()).toEqual(
-      [...keys].sort(),
-    );
+    expect([...first.values(), ...second.values()].sort()).toEqual([...keys].sort());
     expect(new Set(first.received.map((m) => m.partition)).size).toBe(1);
     expect(new Set(second.received.map((m) => m.partition)).size).toBe(1);
     expect(first.received[0].partition).not.toBe(second.received[0].partition);
   });
 
   it('shows what was published, for assertions in services’ unit tests', async () => {
-    await bus.producer.send('published', [
-      { key: 'a', value: 'one', headers: { h: 'v' } },
-    ]);
+    await bus.producer.send('published', [{ key: 'a', value: 'one', headers: { h: 'v' } }]);
     expect(bus.published('published')).toEqual([
       {
         topic: 'published',

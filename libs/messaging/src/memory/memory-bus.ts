@@ -37,10 +37,7 @@ export class InMemoryBus implements MessageBus {
     };
   }
 
-  createConsumer(
-    options: ConsumerOptions,
-    handler: MessageHandler,
-  ): MessageConsumer {
+  createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer {
     this.assertOpen();
     const deps = {
       log: this.log,
@@ -48,36 +45,24 @@ export class InMemoryBus implements MessageBus {
       logger: this.logger,
       clock: this.clock,
     };
-    const consumer = new InMemoryConsumer(
-      deps,
-      resolveConsumerOptions(options),
-      handler,
-    );
+    const consumer = new InMemoryConsumer(deps, resolveConsumerOptions(options), handler);
     this.consumers.add(consumer);
     return consumer;
   }
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
     this.assertOpen();
-    topics.forEach(({ topic, partitions }) =>
-      this.log.createTopic(topic, partitions),
-    );
+    topics.forEach(({ topic, partitions }) => this.log.createTopic(topic, partitions));
   }
 
-  async committedOffsets(
-    groupId: string,
-    topic: string,
-  ): Promise<CommittedOffset[]> {
-    return Array.from(
-      { length: this.log.partitionCount(topic) },
-      (_, partition) => {
-        const offset = this.log.committedOffset(groupId, { topic, partition });
-        return {
-          partition,
-          offset: offset === undefined ? null : String(offset),
-        };
-      },
-    );
+  async committedOffsets(groupId: string, topic: string): Promise<CommittedOffset[]> {
+    return Array.from({ length: this.log.partitionCount(topic) }, (_, partition) => {
+      const offset = this.log.committedOffset(groupId, { topic, partition });
+      return {
+        partition,
+        offset: offset === undefined ? null : String(offset),
+      };
+    });
   }
 
   async ping(): Promise<boolean> {
@@ -92,23 +77,17 @@ export class InMemoryBus implements MessageBus {
 
   /** Everything published to a topic, in partition then offset order: what a test asserts on. */
   published(topic: string): IncomingMessage[] {
-    return Array.from(
-      { length: this.log.partitionCount(topic) },
-      (_, partition) => {
-        const found: IncomingMessage[] = [];
-        for (let offset = 0; ; offset++) {
-          const message = this.log.read({ topic, partition }, offset);
-          if (!message) return found;
-          found.push(message);
-        }
-      },
-    ).flat();
+    return Array.from({ length: this.log.partitionCount(topic) }, (_, partition) => {
+      const found: IncomingMessage[] = [];
+      for (let offset = 0; ; offset++) {
+        const message = this.log.read({ topic, partition }, offset);
+        if (!message) return found;
+        found.push(message);
+      }
+    }).flat();
   }
 
-  private async send(
-    topic: string,
-    messages: readonly OutgoingMessage[],
-  ): Promise<void> {
+  private async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     this.assertOpen();
     this.log.append(topic, messages);
   }

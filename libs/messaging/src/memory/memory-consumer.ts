@@ -2,12 +2,7 @@ import { deadLetterTopic } from '@extapps/contracts';
 import { matchTopics, ResolvedConsumerOptions } from '../consumer-options';
 import { AbandonedError, abandonable } from '../delivery/abandon';
 import { deliver, deliveryContext, DeliveryDeps } from '../delivery/deliver';
-import {
-  IncomingMessage,
-  MessageConsumer,
-  MessageHandler,
-  StopOptions,
-} from '../ports';
+import { IncomingMessage, MessageConsumer, MessageHandler, StopOptions } from '../ports';
 import { InMemoryLog, Member, TopicPartition } from './memory-log';
 
 export interface InMemoryConsumerDeps extends DeliveryDeps {
@@ -31,9 +26,7 @@ export class InMemoryConsumer implements MessageConsumer, Member {
 
   async start(): Promise<void> {
     if (this.state !== 'new')
-      throw new Error(
-        `consumer of group ${this.options.groupId} was already started`,
-      );
+      throw new Error(`consumer of group ${this.options.groupId} was already started`);
     const { log } = this.deps;
     this.topics = matchTopics(this.options.topics, log.topicNames());
     this.topics.forEach((t) => {
@@ -74,9 +67,7 @@ export class InMemoryConsumer implements MessageConsumer, Member {
     }
   }
 
-  private claimNext():
-    | { tp: TopicPartition; message: IncomingMessage }
-    | undefined {
+  private claimNext(): { tp: TopicPartition; message: IncomingMessage } | undefined {
     const { log } = this.deps;
     const { groupId } = this.options;
     const assigned = log.assignment(groupId, this);
@@ -98,27 +89,17 @@ export class InMemoryConsumer implements MessageConsumer, Member {
     if (committed !== undefined) return committed;
     const name = `${tp.topic}/${tp.partition}`;
     if (!this.startAt.has(name))
-      this.startAt.set(
-        name,
-        this.options.fromBeginning ? 0 : log.endOffset(tp),
-      );
+      this.startAt.set(name, this.options.fromBeginning ? 0 : log.endOffset(tp));
     return this.startAt.get(name) ?? 0;
   }
 
-  private async process(
-    tp: TopicPartition,
-    message: IncomingMessage,
-  ): Promise<void> {
+  private async process(tp: TopicPartition, message: IncomingMessage): Promise<void> {
     const { groupId, policy, sleep } = this.options;
     const { log, logger } = this.deps;
     const signal = this.abandon.signal;
     try {
       await abandonable(
-        deliver(
-          message,
-          this.handler,
-          deliveryContext(this.options, this.deps, signal),
-        ),
+        deliver(message, this.handler, deliveryContext(this.options, this.deps, signal)),
         signal,
       );
       log.commit(groupId, tp, Number(message.offset) + 1);
@@ -129,9 +110,7 @@ export class InMemoryConsumer implements MessageConsumer, Member {
         { groupId, topic: tp.topic, offset: message.offset, err: error },
         'message not parked',
       );
-      await abandonable(sleep(policy.maxDelayMs), signal).catch(
-        () => undefined,
-      );
+      await abandonable(sleep(policy.maxDelayMs), signal).catch(() => undefined);
     } finally {
       log.release(groupId, tp);
     }

@@ -96,10 +96,10 @@ export class InMemoryLog {
     return member.topics.flatMap((topic) => {
       const readers = members.filter((m) => m.topics.includes(topic));
       const mine = readers.indexOf(member);
-      return Array.from(
-        { length: this.partitionCount(topic) },
-        (_, partition) => ({ topic, partition }),
-      ).filter((_, i) => i % readers.length === mine);
+      return Array.from({ length: this.partitionCount(topic) }, (_, partition) => ({
+        topic,
+        partition,
+      })).filter((_, i) => i % readers.length === mine);
     });
   }
 
@@ -134,7 +134,6 @@ const key = (tp: TopicPartition) => `${tp.topic}\u0000${tp.partition}`;
 /** FNV-1a: stable across runs, so a key always lands on the same partition. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
-  for (const byte of Buffer.from(text, 'utf8'))
-    h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  for (const byte of Buffer.from(text, 'utf8')) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
   return h;
 }

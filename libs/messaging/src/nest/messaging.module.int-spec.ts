@@ -4,11 +4,7 @@ import { KafkaBus } from '../kafka/kafka-bus';
 import { MessageBus } from '../ports';
 import { eventually, uniqueName } from '@extapps/testing';
 import { collector } from '../testing';
-import {
-  observerAdmin,
-  testBrokers,
-  testBusOptions,
-} from '../testing/kafka-fixture';
+import { observerAdmin, testBrokers, testBusOptions } from '../testing/kafka-fixture';
 import { MESSAGE_BUS, MessagingModule } from './messaging.module';
 
 @Injectable()
@@ -37,24 +33,15 @@ describe('MessagingModule', () => {
     await bus.producer.send(topic, [{ key: 'k', value: 'v' }]);
     const seen = collector();
     await bus
-      .createConsumer(
-        { groupId, topics: [topic], fromBeginning: true },
-        seen.handler,
-      )
+      .createConsumer({ groupId, topics: [topic], fromBeginning: true }, seen.handler)
       .start();
     await eventually(() => expect(seen.values()).toEqual(['v']));
 
     await app.close();
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    expect(offsets.partitions).toEqual([
-      expect.objectContaining({ partition: 0, offset: '1' }),
-    ]);
-    expect((await admin.describeGroups([groupId])).groups[0].state).toBe(
-      'Empty',
-    );
-    expect(() =>
-      bus.createConsumer({ groupId, topics: [topic] }, seen.handler),
-    ).toThrow('closed');
+    expect(offsets.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '1' })]);
+    expect((await admin.describeGroups([groupId])).groups[0].state).toBe('Empty');
+    expect(() => bus.createConsumer({ groupId, topics: [topic] }, seen.handler)).toThrow('closed');
   });
 
   it('builds the bus from injected settings with forRootAsync', async () => {

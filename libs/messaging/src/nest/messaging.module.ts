@@ -15,14 +15,8 @@ export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
 
 export interface MessagingModuleAsyncOptions {
   readonly imports?: DynamicModule['imports'];
-  readonly inject?: (
-    | string
-    | symbol
-    | (abstract new (...args: never[]) => unknown)
-  )[];
-  readonly useFactory: (
-    ...args: never[]
-  ) => KafkaBusOptions | Promise<KafkaBusOptions>;
+  readonly inject?: (string | symbol | (abstract new (...args: never[]) => unknown))[];
+  readonly useFactory: (...args: never[]) => KafkaBusOptions | Promise<KafkaBusOptions>;
 }
 
 /** Closes the bus when Nest shuts down: consumers drain and commit, then connections close. */
@@ -47,8 +41,7 @@ export class MessagingModule {
     const provider: Provider = {
       provide: MESSAGE_BUS,
       inject: options.inject ?? [],
-      useFactory: async (...args: never[]) =>
-        new KafkaBus(await options.useFactory(...args)),
+      useFactory: async (...args: never[]) => new KafkaBus(await options.useFactory(...args)),
     };
     return {
       ...MessagingModule.create([provider]),

@@ -1,10 +1,5 @@
 import { MessagingConfigError } from '../errors';
-import {
-  backoffDelay,
-  backoffSchedule,
-  DEFAULT_RETRY_POLICY,
-  resolveRetryPolicy,
-} from './backoff';
+import { backoffDelay, backoffSchedule, DEFAULT_RETRY_POLICY, resolveRetryPolicy } from './backoff';
 
 describe('backoff', () => {
   it('doubles from the initial delay and stops at the maximum', () => {
@@ -23,9 +18,7 @@ describe('backoff', () => {
 
   it('defaults to five attempts over about three seconds', () => {
     expect(resolveRetryPolicy()).toEqual(DEFAULT_RETRY_POLICY);
-    expect(backoffSchedule(DEFAULT_RETRY_POLICY)).toEqual([
-      200, 400, 800, 1_600,
-    ]);
+    expect(backoffSchedule(DEFAULT_RETRY_POLICY)).toEqual([200, 400, 800, 1_600]);
   });
 
   it.each([

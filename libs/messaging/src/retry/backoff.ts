@@ -15,12 +15,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 5_000,
 };
 
-export const realSleep: Sleep = (ms) =>
-  new Promise((resolve) => setTimeout(resolve, ms));
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function resolveRetryPolicy(
-  overrides: Partial<RetryPolicy> = {},
-): RetryPolicy {
+export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
     throw new MessagingConfigError(
@@ -34,10 +31,7 @@ export function resolveRetryPolicy(
       `must be >= 0, got ${policy.initialDelayMs}`,
     );
   }
-  if (
-    !Number.isFinite(policy.maxDelayMs) ||
-    policy.maxDelayMs < policy.initialDelayMs
-  ) {
+  if (!Number.isFinite(policy.maxDelayMs) || policy.maxDelayMs < policy.initialDelayMs) {
     throw new MessagingConfigError(
       'retry.maxDelayMs',
       `must be >= retry.initialDelayMs, got ${policy.maxDelayMs}`,
@@ -47,19 +41,11 @@ export function resolveRetryPolicy(
 }
 
 /** The wait after the given failed attempt (1-based): doubling from initialDelayMs, capped. */
-export function backoffDelay(
-  failedAttempt: number,
-  policy: RetryPolicy,
-): number {
-  return Math.min(
-    policy.maxDelayMs,
-    policy.initialDelayMs * 2 ** (failedAttempt - 1),
-  );
+export function backoffDelay(failedAttempt: number, policy: RetryPolicy): number {
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (failedAttempt - 1));
 }
 
 /** Every wait a message goes through before it is parked. */
 export function backoffSchedule(policy: RetryPolicy): number[] {
-  return Array.from({ length: policy.maxAttempts - 1 }, (_, i) =>
-    backoffDelay(i + 1, policy),
-  );
+  return Array.from({ length: policy.maxAttempts - 1 }, (_, i) => backoffDelay(i + 1, policy));
 }

@@ -3,9 +3,7 @@ import { Admin, Kafka, logLevel } from 'kafkajs';
 import { KafkaBusOptions, KafkaConsumerTuning } from '../kafka/kafka-options';
 
 /** The brokers the jest global setup resolved. */
-export const testBrokers: readonly string[] = (
-  process.env['KAFKA_BROKERS'] ?? ''
-).split(',');
+export const testBrokers: readonly string[] = (process.env['KAFKA_BROKERS'] ?? '').split(',');
 
 /** Small group timings: joins, leaves and stops take well under a second. */
 export const TEST_TUNING: KafkaConsumerTuning = {

@@ -32,15 +32,6 @@ export function sampleCreated(streamId: string, name: string) {
   return createEnvelope(SampleCreated, { name }, sampleContext(streamId, 1));
 }
 
-export function sampleRenamed(
-  streamId: string,
-  from: string,
-  to: string,
-  version = 2,
-) {
-  return createEnvelope(
-    SampleRenamed,
-    { from, to },
-    sampleContext(streamId, version),
-  );
+export function sampleRenamed(streamId: string, from: string, to: string, version = 2) {
+  return createEnvelope(SampleRenamed, { from, to }, sampleContext(streamId, version));
 }

@@ -2,17 +2,11 @@ import { DynamicModule } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
-import {
-  FastifyAdapter,
-  NestFastifyApplication,
-} from '@nestjs/platform-fastify';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DestinationStream, Logger } from 'pino';
 import { BaseConfig } from '../config/base-config';
 import { registerRequestHooks } from '../http/request-hooks';
-import {
-  CORRELATION_ID_HEADER,
-  resolveCorrelationId,
-} from '../logging/correlation';
+import { CORRELATION_ID_HEADER, resolveCorrelationId } from '../logging/correlation';
 import { createLogger } from '../logging/logger';
 import { PinoNestLogger } from '../logging/nest-logger';
 import { ServiceContextModule } from './service-context';

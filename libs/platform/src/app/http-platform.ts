@@ -1,10 +1,7 @@
 import { Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { HealthController } from '../health/health.controller';
-import {
-  READINESS_OPTIONS,
-  ReadinessOptions,
-} from '../health/health-indicator';
+import { READINESS_OPTIONS, ReadinessOptions } from '../health/health-indicator';
 import { AuthGuard } from '../http/auth.guard';
 import { AUTHENTICATOR, Authenticator } from '../http/authenticator';
 import { NotFoundController } from '../http/not-found.controller';
@@ -22,9 +19,7 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 export const HTTP_PLATFORM_CONTROLLERS = [HealthController, NotFoundController];
 
 /** The global guard and problem filter, readiness options and the optional authenticator. */
-export function httpPlatformProviders(
-  options: HttpPlatformOptions = {},
-): Provider[] {
+export function httpPlatformProviders(options: HttpPlatformOptions = {}): Provider[] {
   const readiness: ReadinessOptions = {
     timeoutMs: DEFAULT_READINESS_TIMEOUT_MS,
     ...options.readiness,

@@ -8,11 +8,7 @@ import { ROOT_LOGGER, SERVICE_NAME } from '../tokens';
  */
 @Module({})
 export class ServiceContextModule {
-  static wrap(
-    name: string,
-    logger: Logger,
-    appModule: DynamicModule,
-  ): DynamicModule {
+  static wrap(name: string, logger: Logger, appModule: DynamicModule): DynamicModule {
     return {
       module: ServiceContextModule,
       global: true,

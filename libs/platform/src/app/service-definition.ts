@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { BaseConfig } from '../config/base-config';
 
 /** One service: what main.ts boots and what its e2e suite starts in-process. */
-export interface ServiceDefinition<
-  S extends z.ZodType<BaseConfig> = z.ZodType<BaseConfig>,
-> {
+export interface ServiceDefinition<S extends z.ZodType<BaseConfig> = z.ZodType<BaseConfig>> {
   readonly name: string;
   readonly configSchema: S;
   /** The service's root module, given its validated config. */

@@ -24,9 +24,7 @@ describe('ServiceModule against the real servers', () => {
       )
       .start();
     await eventually(() => expect(seen).toEqual(['v']));
-    await eventually(() =>
-      expect(connection.readyState).toBe(ConnectionStates.connected),
-    );
+    await eventually(() => expect(connection.readyState).toBe(ConnectionStates.connected));
 
     // kafkajs logs through the service's logger; the broker derives member ids from the client id.
     expect(service.logs.lines()).toContainEqual(
@@ -39,9 +37,9 @@ describe('ServiceModule against the real servers', () => {
     );
 
     await service.close();
-    expect(() =>
-      bus.createConsumer({ groupId, topics: [topic] }, async () => undefined),
-    ).toThrow('closed');
+    expect(() => bus.createConsumer({ groupId, topics: [topic] }, async () => undefined)).toThrow(
+      'closed',
+    );
     expect(connection.readyState).toBe(ConnectionStates.disconnected);
   });
 });

@@ -3,20 +3,11 @@ import { MESSAGE_BUS, MessageBus, MessagingModule } from '@extapps/messaging';
 import { Connection } from 'mongoose';
 import { Logger } from 'pino';
 import { BaseConfig } from '../config/base-config';
-import {
-  HEALTH_INDICATORS,
-  READINESS_OPTIONS,
-  ReadinessOptions,
-} from '../health/health-indicator';
+import { HEALTH_INDICATORS, READINESS_OPTIONS, ReadinessOptions } from '../health/health-indicator';
 import { KafkaHealthIndicator } from '../health/kafka.indicator';
 import { MongoHealthIndicator } from '../health/mongo.indicator';
 import { mongoProviders } from '../infra/mongo.providers';
-import {
-  MONGO_CONNECTION,
-  ROOT_LOGGER,
-  SERVICE_CONFIG,
-  SERVICE_NAME,
-} from '../tokens';
+import { MONGO_CONNECTION, ROOT_LOGGER, SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
 import {
   HTTP_PLATFORM_CONTROLLERS,
   HttpPlatformOptions,
@@ -31,10 +22,7 @@ import {
  */
 @Module({})
 export class ServiceModule {
-  static forRoot(
-    config: BaseConfig,
-    options: HttpPlatformOptions = {},
-  ): DynamicModule {
+  static forRoot(config: BaseConfig, options: HttpPlatformOptions = {}): DynamicModule {
     return {
       module: ServiceModule,
       global: true,
@@ -55,11 +43,7 @@ export class ServiceModule {
         ...mongoProviders(config),
         {
           provide: HEALTH_INDICATORS,
-          useFactory: (
-            connection: Connection,
-            bus: MessageBus,
-            readiness: ReadinessOptions,
-          ) => [
+          useFactory: (connection: Connection, bus: MessageBus, readiness: ReadinessOptions) => [
             new MongoHealthIndicator(connection),
             new KafkaHealthIndicator(bus, readiness.timeoutMs),
           ],

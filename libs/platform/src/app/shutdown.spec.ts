@@ -5,13 +5,9 @@ import { gracefulShutdown } from './shutdown';
 
 type FakeApp = Pick<INestApplication, 'close' | 'getHttpAdapter'>;
 
-function fakeApp(
-  steps: string[],
-  close: () => Promise<void> = async () => undefined,
-): FakeApp {
+function fakeApp(steps: string[], close: () => Promise<void> = async () => undefined): FakeApp {
   return {
-    getHttpAdapter: () =>
-      ({ close: async () => void steps.push('http closed') }) as never,
+    getHttpAdapter: () => ({ close: async () => void steps.push('http closed') }) as never,
     close: async () => {
       steps.push('app closing');
       await close();

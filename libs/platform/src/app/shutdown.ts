@@ -20,9 +20,7 @@ const realDeadline = (onExpiry: () => void, ms: number) => {
  * HTTP server last: first stop taking requests and let in-flight ones finish, then run the
  * modules' shutdown hooks (consumers commit and stop, connections close).
  */
-export function gracefulShutdown(
-  options: ShutdownOptions,
-): (signal: string) => Promise<void> {
+export function gracefulShutdown(options: ShutdownOptions): (signal: string) => Promise<void> {
   const { app, logger, timeoutMs, exit } = options;
   let started = false;
   return async (signal) => {
@@ -52,9 +50,6 @@ export function gracefulShutdown(
 
 export const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
-export function onShutdownSignals(
-  handler: (signal: string) => Promise<void>,
-): void {
-  for (const signal of SHUTDOWN_SIGNALS)
-    process.on(signal, (s) => void handler(s));
+export function onShutdownSignals(handler: (signal: string) => Promise<void>): void {
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, (s) => void handler(s));
 }

@@ -31,12 +31,12 @@ describe('baseConfigSchema', () => {
       SHUTDOWN_TIMEOUT_MS: 10_000,
       BODY_LIMIT_BYTES: 1_048_576,
     });
-    expect(
-      loadConfig(baseConfigSchema({ name: 'audit', defaultPort: 3004 }), valid),
-    ).toMatchObject({
-      PORT: 3004,
-      MONGO_DB: 'extapps_audit',
-    });
+    expect(loadConfig(baseConfigSchema({ name: 'audit', defaultPort: 3004 }), valid)).toMatchObject(
+      {
+        PORT: 3004,
+        MONGO_DB: 'extapps_audit',
+      },
+    );
   });
 
   it('reads every setting from the environment, treating blank as unset', () => {
@@ -73,18 +73,14 @@ describe('baseConfigSchema', () => {
       PORT: 'expected an integer 1-65535, got "abc"',
       HOST: 'expected a host name or IP address, got "a b"',
       KAFKA_BROKERS: 'required',
-      MONGO_URL:
-        'expected a mongodb:// or mongodb+srv:// URL with at least one host',
-      LOG_LEVEL:
-        'expected one of fatal|error|warn|info|debug|trace, got "loud"',
+      MONGO_URL: 'expected a mongodb:// or mongodb+srv:// URL with at least one host',
+      LOG_LEVEL: 'expected one of fatal|error|warn|info|debug|trace, got "loud"',
       SHUTDOWN_TIMEOUT_MS: 'expected an integer 1-600000, got "-1"',
     });
   });
 
   it('formats the message as one line per setting', () => {
-    expect(() =>
-      loadConfig(schema, { ...valid, PORT: '70000', MONGO_DB: 'a/b' }),
-    ).toThrow(
+    expect(() => loadConfig(schema, { ...valid, PORT: '70000', MONGO_DB: 'a/b' })).toThrow(
       'Invalid configuration:\n' +
         '  - PORT: expected an integer 1-65535, got "70000"\n' +
         '  - MONGO_DB: expected a MongoDB database name (1-63 chars, none of /\\. "$*<>:|?), got "a/b"',
@@ -93,9 +89,7 @@ describe('baseConfigSchema', () => {
 
   it('never repeats a MongoDB URL, which may hold a password', () => {
     expect(
-      issuesOf({ ...valid, MONGO_URL: 'postgres://user:hunter2@db' })[
-        'MONGO_URL'
-      ],
+      issuesOf({ ...valid, MONGO_URL: 'postgres://user:hunter2@db' })['MONGO_URL'],
     ).not.toContain('hunter2');
   });
 
@@ -104,18 +98,15 @@ describe('baseConfigSchema', () => {
       'mongodb+srv://cluster.example.com/db?retryWrites=true',
       'mongodb://a:1,b:2/?replicaSet=rs',
     ]) {
-      expect(loadConfig(schema, { ...valid, MONGO_URL: url }).MONGO_URL).toBe(
-        url,
-      );
+      expect(loadConfig(schema, { ...valid, MONGO_URL: url }).MONGO_URL).toBe(url);
     }
   });
 
   it('lets a service extend the schema and validates the extension the same way', () => {
     const extended = schema.extend({ ISSUER: z.url() });
-    expect(
-      loadConfig(extended, { ...valid, ISSUER: 'https://id.example.com' })
-        .ISSUER,
-    ).toBe('https://id.example.com');
+    expect(loadConfig(extended, { ...valid, ISSUER: 'https://id.example.com' }).ISSUER).toBe(
+      'https://id.example.com',
+    );
     expect(() => loadConfig(extended, valid)).toThrow('  - ISSUER: required');
   });
 });
@@ -125,9 +116,7 @@ describe('KAFKA_BROKERS', () => {
     loadConfig(schema, { ...valid, KAFKA_BROKERS: value }).KAFKA_BROKERS;
 
   it('parses a comma-separated host:port list, trimming spaces', () => {
-    expect(
-      brokers('kafka-1:9092, kafka-2.internal:19092 ,10.0.0.7:9093,[::1]:9092'),
-    ).toEqual([
+    expect(brokers('kafka-1:9092, kafka-2.internal:19092 ,10.0.0.7:9093,[::1]:9092')).toEqual([
       'kafka-1:9092',
       'kafka-2.internal:19092',
       '10.0.0.7:9093',
@@ -140,10 +129,7 @@ describe('KAFKA_BROKERS', () => {
     ['kafka:0', 'invalid port in "kafka:0"'],
     ['kafka:port', 'invalid port in "kafka:port"'],
     ['ka_fka:9092', 'invalid host in "ka_fka:9092"'],
-    [
-      'a:1,,b:2',
-      'expected a comma-separated host:port list without empty entries',
-    ],
+    ['a:1,,b:2', 'expected a comma-separated host:port list without empty entries'],
     ['a:1,b,c:99999', 'expected host:port, got "b"; invalid port in "c:99999"'],
   ])('rejects %j', (value, reason) => {
     expect(issuesOf({ ...valid, KAFKA_BROKERS: value })).toEqual({

@@ -9,10 +9,7 @@ export class ConfigError extends Error {
 
   constructor(readonly issues: readonly ConfigIssue[]) {
     super(
-      [
-        'Invalid configuration:',
-        ...issues.map((i) => `  - ${i.setting}: ${i.reason}`),
-      ].join('\n'),
+      ['Invalid configuration:', ...issues.map((i) => `  - ${i.setting}: ${i.reason}`)].join('\n'),
     );
   }
 }

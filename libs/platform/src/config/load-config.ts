@@ -7,16 +7,11 @@ export type Env = Readonly<Record<string, string | undefined>>;
  * Parses the environment with `schema` and returns the typed config, or throws one ConfigError
  * listing every problem at once so an operator fixes the environment in a single round trip.
  */
-export function loadConfig<S extends z.ZodType>(
-  schema: S,
-  env: Env = process.env,
-): z.output<S> {
+export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.env): z.output<S> {
   const result = schema.safeParse(env, {
     // Zod's default for an absent key ("expected string, received undefined") reads like a bug report.
     error: (issue) =>
-      issue.code === 'invalid_type' && issue.input === undefined
-        ? 'required'
-        : undefined,
+      issue.code === 'invalid_type' && issue.input === undefined ? 'required' : undefined,
   });
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map(toConfigIssue));

@@ -11,10 +11,7 @@ const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
  * One environment setting: blank counts as unset (compose files often pass `VAR=`), unset takes
  * the default or is reported as required, anything else goes through `parse`.
  */
-export function setting<T>(
-  parse: (raw: string) => Parsed<T>,
-  defaultValue?: T,
-): z.ZodType<T> {
+export function setting<T>(parse: (raw: string) => Parsed<T>, defaultValue?: T): z.ZodType<T> {
   return z
     .string()
     .optional()
@@ -32,11 +29,7 @@ export function setting<T>(
     });
 }
 
-export function parseInteger(
-  raw: string,
-  min: number,
-  max: number,
-): Parsed<number> {
+export function parseInteger(raw: string, min: number, max: number): Parsed<number> {
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
   return Number.isSafeInteger(value) && value >= min && value <= max
     ? ok(value)
@@ -46,8 +39,7 @@ export function parseInteger(
 export const intSetting = (min: number, max: number, defaultValue?: number) =>
   setting((raw) => parseInteger(raw, min, max), defaultValue);
 
-export const portSetting = (defaultValue?: number) =>
-  intSetting(1, 65535, defaultValue);
+export const portSetting = (defaultValue?: number) => intSetting(1, 65535, defaultValue);
 
 export function enumSetting<const T extends readonly [string, ...string[]]>(
   values: T,
@@ -57,9 +49,7 @@ export function enumSetting<const T extends readonly [string, ...string[]]>(
     (raw) =>
       (values as readonly string[]).includes(raw)
         ? ok(raw as T[number])
-        : fail(
-            `expected one of ${values.join('|')}, got ${JSON.stringify(raw)}`,
-          ),
+        : fail(`expected one of ${values.join('|')}, got ${JSON.stringify(raw)}`),
     defaultValue,
   );
 }
@@ -69,10 +59,8 @@ const HOST =
 
 export function parseHostPort(entry: string): Parsed<string> {
   const colon = entry.lastIndexOf(':');
-  if (colon <= 0)
-    return fail(`expected host:port, got ${JSON.stringify(entry)}`);
-  if (!HOST.test(entry.slice(0, colon)))
-    return fail(`invalid host in ${JSON.stringify(entry)}`);
+  if (colon <= 0) return fail(`expected host:port, got ${JSON.stringify(entry)}`);
+  if (!HOST.test(entry.slice(0, colon))) return fail(`invalid host in ${JSON.stringify(entry)}`);
   const port = parseInteger(entry.slice(colon + 1), 1, 65535);
   return port.ok ? ok(entry) : fail(`invalid port in ${JSON.stringify(entry)}`);
 }
@@ -81,12 +69,8 @@ export function parseHostPort(entry: string): Parsed<string> {
 export function parseHostPortList(raw: string): Parsed<string[]> {
   const entries = raw.split(',').map((e) => e.trim());
   if (entries.some((e) => e === ''))
-    return fail(
-      'expected a comma-separated host:port list without empty entries',
-    );
-  const reasons = entries
-    .map(parseHostPort)
-    .flatMap((p) => (p.ok ? [] : [p.reason]));
+    return fail('expected a comma-separated host:port list without empty entries');
+  const reasons = entries.map(parseHostPort).flatMap((p) => (p.ok ? [] : [p.reason]));
   return reasons.length === 0 ? ok(entries) : fail(reasons.join('; '));
 }
 
@@ -96,9 +80,7 @@ export const hostPortListSetting = () => setting(parseHostPortList);
 export function parseMongoUrl(raw: string): Parsed<string> {
   return /^mongodb(\+srv)?:\/\/[^\s/?#]+(\/[^\s]*)?$/.test(raw)
     ? ok(raw)
-    : fail(
-        'expected a mongodb:// or mongodb+srv:// URL with at least one host',
-      );
+    : fail('expected a mongodb:// or mongodb+srv:// URL with at least one host');
 }
 
 export function parseMongoDbName(raw: string): Parsed<string> {

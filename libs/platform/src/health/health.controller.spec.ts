@@ -15,10 +15,7 @@ describe('health endpoints', () => {
   beforeEach(async () => {
     kafkaUp = true;
     subject = await createTestHttpApp({
-      indicators: [
-        indicator('mongo', () => true),
-        indicator('kafka', () => kafkaUp),
-      ],
+      indicators: [indicator('mongo', () => true), indicator('kafka', () => kafkaUp)],
     });
   });
   afterEach(() => subject.app.close());
@@ -48,13 +45,9 @@ describe('health endpoints', () => {
       checks: { mongo: 'up', kafka: 'down' },
     });
     expect(response.body).not.toContain('10.1.2.3');
-    expect(
-      subject.logs.lines().find((l) => l['msg'] === 'not ready'),
-    ).toMatchObject({
+    expect(subject.logs.lines().find((l) => l['msg'] === 'not ready')).toMatchObject({
       level: 'warn',
-      failures: [
-        { name: 'kafka', reason: 'kafka unreachable at 10.1.2.3:9092' },
-      ],
+      failures: [{ name: 'kafka', reason: 'kafka unreachable at 10.1.2.3:9092' }],
     });
   });
 

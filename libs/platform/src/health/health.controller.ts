@@ -29,13 +29,8 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReadinessReport> {
-    const { report, failures } = await checkReadiness(
-      this.indicators,
-      this.options,
-    );
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
+    const { report, failures } = await checkReadiness(this.indicators, this.options);
     if (failures.length > 0) {
       this.logger.warn({ failures }, 'not ready');
       void reply.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -14,7 +14,6 @@ export class MongoHealthIndicator implements HealthIndicator {
     // Asked first so a known-down connection answers at once, with its state as the reason.
     if (state !== ConnectionStates.connected)
       throw new Error(`not connected (state ${ConnectionStates[state]})`);
-    if (!(await pingMongo(this.connection)))
-      throw new Error('no answer to ping');
+    if (!(await pingMongo(this.connection))) throw new Error('no answer to ping');
   }
 }

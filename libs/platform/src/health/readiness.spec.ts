@@ -20,8 +20,7 @@ const hanging = (name: string): HealthIndicator => ({
 function manualSleep() {
   const pending: Array<() => void> = [];
   return {
-    sleep: (_ms: number) =>
-      new Promise<void>((resolve) => pending.push(resolve)),
+    sleep: (_ms: number) => new Promise<void>((resolve) => pending.push(resolve)),
     fire: () => pending.splice(0).forEach((resolve) => resolve()),
   };
 }
@@ -42,10 +41,10 @@ describe('checkReadiness', () => {
 
   it('is unavailable and names the failed check when one is down', async () => {
     const { sleep } = manualSleep();
-    const result = await checkReadiness(
-      [up('mongo'), down('kafka', 'ECONNREFUSED')],
-      { timeoutMs: 1000, sleep },
-    );
+    const result = await checkReadiness([up('mongo'), down('kafka', 'ECONNREFUSED')], {
+      timeoutMs: 1000,
+      sleep,
+    });
     expect(result).toEqual({
       report: { status: 'unavailable', checks: { mongo: 'up', kafka: 'down' } },
       failures: [{ name: 'kafka', reason: 'ECONNREFUSED' }],

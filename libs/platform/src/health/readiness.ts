@@ -23,12 +23,9 @@ export async function checkReadiness(
   indicators: readonly HealthIndicator[],
   options: ReadinessOptions,
 ): Promise<ReadinessResult> {
-  const sleep =
-    options.sleep ?? ((ms: number) => delay(ms, undefined, { ref: false }));
+  const sleep = options.sleep ?? ((ms: number) => delay(ms, undefined, { ref: false }));
   const outcomes = await Promise.all(
-    indicators.map((indicator) =>
-      runCheck(indicator, options.timeoutMs, sleep),
-    ),
+    indicators.map((indicator) => runCheck(indicator, options.timeoutMs, sleep)),
   );
   const checks: Record<string, CheckStatus> = {};
   const failures: FailedCheck[] = [];
@@ -50,13 +47,8 @@ async function runCheck(
   sleep: (ms: number) => Promise<void>,
 ): Promise<string | undefined> {
   try {
-    const outcome = await Promise.race([
-      indicator.check(),
-      sleep(timeoutMs).then(() => TIMED_OUT),
-    ]);
-    return outcome === TIMED_OUT
-      ? `no answer within ${timeoutMs} ms`
-      : undefined;
+    const outcome = await Promise.race([indicator.check(), sleep(timeoutMs).then(() => TIMED_OUT)]);
+    return outcome === TIMED_OUT ? `no answer within ${timeoutMs} ms` : undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

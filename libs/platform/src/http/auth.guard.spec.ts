@@ -51,9 +51,7 @@ describe('AuthGuard', () => {
         headers: { authorization: 'Bearer alice' },
       });
       expect(response.statusCode).toBe(401);
-      expect(response.headers['content-type']).toMatch(
-        /^application\/problem\+json/,
-      );
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.headers['www-authenticate']).toBe('Bearer');
       expect(response.json()).toMatchObject({
         status: 401,
@@ -64,13 +62,12 @@ describe('AuthGuard', () => {
     });
 
     it('lets public routes through', async () => {
-      expect(
-        (await subject.app.inject({ method: 'GET', url: '/v1/open' })).json(),
-      ).toEqual({ open: true });
-      expect(
-        (await subject.app.inject({ method: 'GET', url: '/health/live' }))
-          .statusCode,
-      ).toBe(200);
+      expect((await subject.app.inject({ method: 'GET', url: '/v1/open' })).json()).toEqual({
+        open: true,
+      });
+      expect((await subject.app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(
+        200,
+      );
     });
 
     it('answers unknown paths with 401 too, so anonymous callers cannot map the API', async () => {
@@ -133,9 +130,7 @@ describe('AuthGuard', () => {
         headers: { authorization: 'Bearer alice' },
       });
       expect(response.statusCode).toBe(404);
-      expect(response.headers['content-type']).toMatch(
-        /^application\/problem\+json/,
-      );
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.json()).toMatchObject({
         title: 'Not Found',
         detail: 'No route for GET /v1/missing.',

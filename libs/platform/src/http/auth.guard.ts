@@ -32,11 +32,8 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (request.principal) return true;
-    const principal = this.authenticator
-      ? await this.authenticator.authenticate(request)
-      : null;
-    if (!principal)
-      throw new UnauthorizedException('Authentication is required.');
+    const principal = this.authenticator ? await this.authenticator.authenticate(request) : null;
+    if (!principal) throw new UnauthorizedException('Authentication is required.');
     request.principal = principal;
     return true;
   }

@@ -11,8 +11,6 @@ import type { FastifyRequest } from 'fastify';
 export class NotFoundController {
   @All('*')
   notFound(@Req() request: FastifyRequest): never {
-    throw new NotFoundException(
-      `No route for ${request.method} ${request.url.split('?')[0]}.`,
-    );
+    throw new NotFoundException(`No route for ${request.method} ${request.url.split('?')[0]}.`);
   }
 }

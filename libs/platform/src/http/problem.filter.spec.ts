@@ -79,13 +79,9 @@ describe('ProblemFilter over HTTP', () => {
       status: 500,
       correlationId: 'corr-500',
     });
-    const logged = subject.logs
-      .lines()
-      .find((l) => l['msg'] === 'request failed');
+    const logged = subject.logs.lines().find((l) => l['msg'] === 'request failed');
     expect(logged).toMatchObject({ level: 'error', correlationId: 'corr-500' });
-    expect((logged?.['err'] as { stack: string }).stack).toContain(
-      'problem.filter.spec.ts',
-    );
+    expect((logged?.['err'] as { stack: string }).stack).toContain('problem.filter.spec.ts');
   });
 
   it('refuses a body over the limit with 413 problem+json', async () => {

@@ -1,10 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpStatus,
-  Inject,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { ROOT_LOGGER } from '../tokens';
@@ -35,10 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (reply.sent) return;
-    if (
-      problem.status === HttpStatus.UNAUTHORIZED &&
-      !reply.hasHeader('www-authenticate')
-    ) {
+    if (problem.status === HttpStatus.UNAUTHORIZED && !reply.hasHeader('www-authenticate')) {
       reply.header('www-authenticate', 'Bearer');
     }
     void reply

@@ -26,22 +26,17 @@ describe('toProblem', () => {
 
   it('joins a list of messages and accepts a plain string response', () => {
     expect(
-      toProblem(new HttpException({ message: ['a', 'b'] }, 409), context)
-        .problem,
+      toProblem(new HttpException({ message: ['a', 'b'] }, 409), context).problem,
     ).toMatchObject({ status: 409, title: 'Conflict', detail: 'a; b' });
-    expect(
-      toProblem(new HttpException('Slow down.', 429), context).problem.detail,
-    ).toBe('Slow down.');
-    expect(toProblem(new ForbiddenException(), context).problem.detail).toBe(
-      'Forbidden',
+    expect(toProblem(new HttpException('Slow down.', 429), context).problem.detail).toBe(
+      'Slow down.',
     );
+    expect(toProblem(new ForbiddenException(), context).problem.detail).toBe('Forbidden');
   });
 
   it('carries field errors for validation failures under their own type', () => {
     const errors = [{ field: 'name', message: 'required' }];
-    expect(
-      toProblem(new ValidationFailedException(errors), context).problem,
-    ).toEqual({
+    expect(toProblem(new ValidationFailedException(errors), context).problem).toEqual({
       type: VALIDATION_PROBLEM_TYPE,
       title: 'Validation failed',
       status: 400,

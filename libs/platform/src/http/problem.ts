@@ -27,14 +27,10 @@ export interface MappedProblem {
   readonly unexpected: boolean;
 }
 
-const GENERIC_DETAIL =
-  'An unexpected error occurred. Quote the correlation id when reporting it.';
+const GENERIC_DETAIL = 'An unexpected error occurred. Quote the correlation id when reporting it.';
 
 /** Maps anything thrown while handling a request to the problem the client sees. */
-export function toProblem(
-  exception: unknown,
-  context: ProblemContext,
-): MappedProblem {
+export function toProblem(exception: unknown, context: ProblemContext): MappedProblem {
   const status = statusOf(exception);
   const unexpected = status >= 500;
   const base = {
@@ -60,9 +56,7 @@ export function toProblem(
 
 function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) return exception.getStatus();
-  return isFastifyClientError(exception)
-    ? exception.statusCode
-    : HttpStatus.INTERNAL_SERVER_ERROR;
+  return isFastifyClientError(exception) ? exception.statusCode : HttpStatus.INTERNAL_SERVER_ERROR;
 }
 
 /** Fastify's own request errors (body too large, bad media type) are safe to show as they are. */

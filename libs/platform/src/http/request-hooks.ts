@@ -1,9 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
-import {
-  CORRELATION_ID_HEADER,
-  runWithCorrelationId,
-} from '../logging/correlation';
+import { CORRELATION_ID_HEADER, runWithCorrelationId } from '../logging/correlation';
 
 const pathOf = (request: FastifyRequest) => request.url.split('?')[0];
 
@@ -12,10 +9,7 @@ const pathOf = (request: FastifyRequest) => request.url.split('?')[0];
  * to the async context so every log line carries it, and write one access-log line at the end.
  * The query string is left out of the log because it may carry credentials.
  */
-export function registerRequestHooks(
-  fastify: FastifyInstance,
-  logger: Logger,
-): void {
+export function registerRequestHooks(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(CORRELATION_ID_HEADER, request.id);
     runWithCorrelationId(request.id, done);

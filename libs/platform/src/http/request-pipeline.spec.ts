@@ -35,18 +35,13 @@ describe('request pipeline', () => {
     });
 
   it('echoes the caller correlation id and tags every log line of the request with it', async () => {
-    const response = await postApp(
-      { name: 'a' },
-      { 'x-correlation-id': 'corr-42' },
-    );
+    const response = await postApp({ name: 'a' }, { 'x-correlation-id': 'corr-42' });
     expect(response.headers['x-correlation-id']).toBe('corr-42');
     expect(response.json()).toEqual({
       name: 'a',
       seenCorrelationId: 'corr-42',
     });
-    expect(
-      subject.logs.lines().find((l) => l['msg'] === 'creating app'),
-    ).toMatchObject({
+    expect(subject.logs.lines().find((l) => l['msg'] === 'creating app')).toMatchObject({
       correlationId: 'corr-42',
       level: 'info',
       service: 'test',
@@ -54,10 +49,7 @@ describe('request pipeline', () => {
   });
 
   it('generates a UUID v7 when the caller id is missing or invalid', async () => {
-    const variants: Record<string, string>[] = [
-      {},
-      { 'x-correlation-id': 'bad id' },
-    ];
+    const variants: Record<string, string>[] = [{}, { 'x-correlation-id': 'bad id' }];
     for (const headers of variants) {
       const response = await subject.app.inject({
         method: 'GET',
@@ -74,9 +66,7 @@ describe('request pipeline', () => {
       { name: 'secret-name' },
       { 'x-correlation-id': 'corr-7', authorization: 'Bearer abc' },
     );
-    const access = subject.logs
-      .lines()
-      .filter((l) => l['msg'] === 'request completed');
+    const access = subject.logs.lines().filter((l) => l['msg'] === 'request completed');
     expect(access).toHaveLength(1);
     expect(access[0]).toMatchObject({
       correlationId: 'corr-7',

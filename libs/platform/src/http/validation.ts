@@ -25,9 +25,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
 }
 
 /** `@Body(new ZodValidationPipe(schema))`: parses with zod, else a 400 listing each bad field. */
-export class ZodValidationPipe<S extends z.ZodType>
-  implements PipeTransform<unknown, z.output<S>>
-{
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {

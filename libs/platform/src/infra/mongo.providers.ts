@@ -34,8 +34,7 @@ export function mongoProviders(config: BaseConfig): Provider[] {
     },
     {
       provide: MongoShutdown,
-      useFactory: (manager: MongoConnectionManager) =>
-        new MongoShutdown(manager),
+      useFactory: (manager: MongoConnectionManager) => new MongoShutdown(manager),
       inject: [MongoConnectionManager],
     },
   ];

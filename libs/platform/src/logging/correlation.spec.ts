@@ -7,15 +7,13 @@ import {
 } from './correlation';
 
 describe('correlation id', () => {
-  it.each([
-    'abc',
-    'A-Z_0.9:x',
-    '01a22be9-aff1-75a9-a0f2-1b6fff5a215d',
-    'x'.repeat(200),
-  ])('accepts %j', (id) => {
-    expect(isValidCorrelationId(id)).toBe(true);
-    expect(resolveCorrelationId(id)).toBe(id);
-  });
+  it.each(['abc', 'A-Z_0.9:x', '01a22be9-aff1-75a9-a0f2-1b6fff5a215d', 'x'.repeat(200)])(
+    'accepts %j',
+    (id) => {
+      expect(isValidCorrelationId(id)).toBe(true);
+      expect(resolveCorrelationId(id)).toBe(id);
+    },
+  );
 
   it.each([
     ['empty', ''],

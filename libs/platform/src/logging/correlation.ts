@@ -14,11 +14,7 @@ const storage = new AsyncLocalStorage<CorrelationContext>();
 
 /** Accepts a caller's id only if it is safe to echo into headers and logs. */
 export function isValidCorrelationId(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length <= MAX_LENGTH &&
-    ALLOWED.test(value)
-  );
+  return typeof value === 'string' && value.length <= MAX_LENGTH && ALLOWED.test(value);
 }
 
 /** The caller's id when valid, else a fresh UUID v7 (time-ordered, so logs sort by it). */

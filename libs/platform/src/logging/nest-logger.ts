@@ -36,9 +36,7 @@ export class PinoNestLogger implements LoggerService {
   private write(level: Level, message: unknown, params: unknown[]): void {
     const fields: Record<string, unknown> = {};
     const stack = params.find(looksLikeStack);
-    const context = params
-      .filter((p) => typeof p === 'string' && p !== stack)
-      .at(-1);
+    const context = params.filter((p) => typeof p === 'string' && p !== stack).at(-1);
     if (context !== undefined) fields['context'] = context;
     if (stack !== undefined) fields['stack'] = stack;
     if (message instanceof Error) {

@@ -37,8 +37,7 @@ export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
       const body = await eventually(async () => {
         const response = await get('/health/ready');
         const json: unknown = await response.json();
-        if (response.status !== 200)
-          throw new Error(`not ready yet: ${JSON.stringify(json)}`);
+        if (response.status !== 200) throw new Error(`not ready yet: ${JSON.stringify(json)}`);
         return json;
       });
       expect(body).toEqual({
@@ -58,18 +57,14 @@ export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
         title: 'Unauthorized',
         instance: '/v1/anything',
       });
-      expect(problem['correlationId']).toBe(
-        response.headers.get(CORRELATION_ID_HEADER),
-      );
+      expect(problem['correlationId']).toBe(response.headers.get(CORRELATION_ID_HEADER));
     });
 
     it('echoes a valid caller correlation id and logs it on the access line', async () => {
       const response = await get('/health/live', {
         [CORRELATION_ID_HEADER]: `e2e-${service.name}:1`,
       });
-      expect(response.headers.get(CORRELATION_ID_HEADER)).toBe(
-        `e2e-${service.name}:1`,
-      );
+      expect(response.headers.get(CORRELATION_ID_HEADER)).toBe(`e2e-${service.name}:1`);
       const access = await eventually(async () => {
         const line = running.logs
           .lines()
@@ -86,15 +81,9 @@ export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
     });
 
     it('generates a UUID v7 correlation id when the caller sends none or an invalid one', async () => {
-      const variants: Record<string, string>[] = [
-        {},
-        { [CORRELATION_ID_HEADER]: 'not valid!' },
-      ];
+      const variants: Record<string, string>[] = [{}, { [CORRELATION_ID_HEADER]: 'not valid!' }];
       for (const headers of variants) {
-        const id =
-          (await get('/health/live', headers)).headers.get(
-            CORRELATION_ID_HEADER,
-          ) ?? '';
+        const id = (await get('/health/live', headers)).headers.get(CORRELATION_ID_HEADER) ?? '';
         expect(isUuid(id) && uuidVersion(id)).toBe(7);
       }
     });

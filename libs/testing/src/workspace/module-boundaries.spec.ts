@@ -16,15 +16,11 @@ interface LintMessage {
  */
 async function boundaryErrors(path: string, code: string): Promise<string[]> {
   const eslint = join(workspaceRoot, 'node_modules/.bin/eslint');
-  const run = spawnSync(
-    eslint,
-    ['--stdin', '--stdin-filename', path, '--format', 'json'],
-    {
-      cwd: workspaceRoot,
-      input: code,
-      encoding: 'utf8',
-    },
-  );
+  const run = spawnSync(eslint, ['--stdin', '--stdin-filename', path, '--format', 'json'], {
+    cwd: workspaceRoot,
+    input: code,
+    encoding: 'utf8',
+  });
   if (!run.stdout) throw new Error(`eslint failed: ${run.stderr}`);
   const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
   return result.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
@@ -38,9 +34,7 @@ describe('module boundaries (nx lint)', () => {
     );
 
     expect(errors).toEqual([
-      expect.stringContaining(
-        'cannot be imported by a relative or absolute path',
-      ),
+      expect.stringContaining('cannot be imported by a relative or absolute path'),
     ]);
   });
 
@@ -59,9 +53,7 @@ describe('module boundaries (nx lint)', () => {
       "import { connectMongo } from '@extapps/mongo';\nexport const probe = connectMongo;\n",
     );
 
-    expect(errors).toEqual([
-      expect.stringContaining('"type:contracts" can only depend on'),
-    ]);
+    expect(errors).toEqual([expect.stringContaining('"type:contracts" can only depend on')]);
   });
 
   it('given production code of a lib importing the test harness, then lint fails', async () => {
@@ -70,9 +62,7 @@ describe('module boundaries (nx lint)', () => {
       "import * as infra from '@extapps/infra';\nexport const probe = infra;\n",
     );
 
-    expect(errors).toEqual([
-      expect.stringContaining('"type:infra" can only depend on'),
-    ]);
+    expect(errors).toEqual([expect.stringContaining('"type:infra" can only depend on')]);
   });
 
   it('given an app importing libs, then lint passes', async () => {

@@ -15,20 +15,31 @@ export async function startContainers(log: Log): Promise<Infrastructure> {
     import('@testcontainers/kafka'),
     import('@testcontainers/mongodb'),
   ]);
-  log(`[infra] starting containers ${KAFKA_IMAGE} and ${MONGO_IMAGE} (the first run pulls the images)`);
+  log(
+    `[infra] starting containers ${KAFKA_IMAGE} and ${MONGO_IMAGE} (the first run pulls the images)`,
+  );
   const kafka = new KafkaContainer(KAFKA_IMAGE).withEnvironment({
     KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'true',
     KAFKA_NUM_PARTITIONS: '3',
   });
-  const [kafkaResult, mongoResult] = await Promise.allSettled([kafka.start(), new MongoDBContainer(MONGO_IMAGE).start()]);
-  const started = [kafkaResult, mongoResult].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const [kafkaResult, mongoResult] = await Promise.allSettled([
+    kafka.start(),
+    new MongoDBContainer(MONGO_IMAGE).start(),
+  ]);
+  const started = [kafkaResult, mongoResult].flatMap((r) =>
+    r.status === 'fulfilled' ? [r.value] : [],
+  );
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= Promise.all(started.map((c) => c.stop())).then(() => undefined));
 
   if (kafkaResult.status === 'rejected' || mongoResult.status === 'rejected') {
     await stop();
-    const reasons = [kafkaResult, mongoResult].flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
-    throw new Error(`containers failed to start (set EXTAPPS_INFRA=local to run without Docker)\n${reasons.join('\n')}`);
+    const reasons = [kafkaResult, mongoResult].flatMap((r) =>
+      r.status === 'rejected' ? [String(r.reason)] : [],
+    );
+    throw new Error(
+      `containers failed to start (set EXTAPPS_INFRA=local to run without Docker)\n${reasons.join('\n')}`,
+    );
   }
   const mongoUrl = new URL(mongoResult.value.getConnectionString());
   mongoUrl.pathname = '/';

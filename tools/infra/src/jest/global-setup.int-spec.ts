@@ -6,11 +6,18 @@ import { tcpOpen } from '../docker-engine';
 const FIXTURE = join(__dirname, 'testing', 'multi-project-fixture.ts');
 
 /** Runs the fixture in a clean process, as a jest run without exported servers would start. */
-async function runFixture(): Promise<{ stdout: string; result: Record<string, Record<string, string> | string> }> {
+async function runFixture(): Promise<{
+  stdout: string;
+  result: Record<string, Record<string, string> | string>;
+}> {
   const env: NodeJS.ProcessEnv = { ...process.env, EXTAPPS_INFRA: 'local' };
   delete env['KAFKA_BROKERS'];
   delete env['MONGO_URL'];
-  const { stdout } = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', FIXTURE], { env, timeout: 120_000 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-r', '@swc-node/register', FIXTURE],
+    { env, timeout: 120_000 },
+  );
   const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`fixture printed no result:\n${stdout}`);
   return { stdout, result: JSON.parse(line.slice('RESULT '.length)) };

@@ -27,8 +27,16 @@ export default async function globalSetup(): Promise<void> {
   if (jestInfraState()) return;
   const infra = await resolveInfrastructure();
   const uninstallHandlers =
-    infra.provider === 'env' ? () => undefined : stopOnTermination(() => infra.stop(), (line) => console.log(line));
-  (globalThis as Record<string, unknown>)[STATE_KEY] = { infra, uninstallHandlers } satisfies JestInfraState;
+    infra.provider === 'env'
+      ? () => undefined
+      : stopOnTermination(
+          () => infra.stop(),
+          (line) => console.log(line),
+        );
+  (globalThis as Record<string, unknown>)[STATE_KEY] = {
+    infra,
+    uninstallHandlers,
+  } satisfies JestInfraState;
   process.env['KAFKA_BROKERS'] = infra.kafkaBrokers.join(',');
   process.env['MONGO_URL'] = infra.mongoUrl;
   // Anything in the workers that resolves infrastructure again must land on these servers.

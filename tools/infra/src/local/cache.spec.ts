@@ -39,9 +39,19 @@ describe('ensureCached', () => {
   it('lets concurrent callers wait for one build instead of building twice', async () => {
     const counter = { builds: 0 };
     const lines: string[] = [];
-    const options = { root, name: 'thing-1', log: (l: string) => lines.push(l), sleep: yieldTurn, build: writingBuild('v1', counter) };
+    const options = {
+      root,
+      name: 'thing-1',
+      log: (l: string) => lines.push(l),
+      sleep: yieldTurn,
+      build: writingBuild('v1', counter),
+    };
 
-    const results = await Promise.all([ensureCached(options), ensureCached(options), ensureCached(options)]);
+    const results = await Promise.all([
+      ensureCached(options),
+      ensureCached(options),
+      ensureCached(options),
+    ]);
 
     expect(new Set(results)).toEqual(new Set([join(root, 'thing-1')]));
     expect(counter.builds).toBe(1);
@@ -55,7 +65,9 @@ describe('ensureCached', () => {
       throw new Error('download interrupted');
     };
 
-    await expect(ensureCached({ root, name: 'thing-1', log: noLog, build: failing })).rejects.toThrow('download interrupted');
+    await expect(
+      ensureCached({ root, name: 'thing-1', log: noLog, build: failing }),
+    ).rejects.toThrow('download interrupted');
 
     expect(readdirSync(root)).toEqual([]);
   });
@@ -66,7 +78,13 @@ describe('ensureCached', () => {
     mkdirSync(join(root, `.thing-1.tmp-${deadPid}`));
     const counter = { builds: 0 };
 
-    await ensureCached({ root, name: 'thing-1', log: noLog, sleep: yieldTurn, build: writingBuild('v1', counter) });
+    await ensureCached({
+      root,
+      name: 'thing-1',
+      log: noLog,
+      sleep: yieldTurn,
+      build: writingBuild('v1', counter),
+    });
 
     expect(counter.builds).toBe(1);
     expect(readdirSync(root)).toEqual(['thing-1']);

@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from '../types';
@@ -38,7 +48,8 @@ export async function ensureCached(options: EnsureCachedOptions): Promise<string
     if (lock === 'locked') {
       if (!reportedWait) log(`[infra] waiting for another run that is preparing ${target}`);
       reportedWait = true;
-      if (Date.now() > deadline) throw new Error(`gave up waiting for ${lockFile}; delete it if no build is running`);
+      if (Date.now() > deadline)
+        throw new Error(`gave up waiting for ${lockFile}; delete it if no build is running`);
       await sleep(1000);
       continue;
     }
@@ -94,6 +105,7 @@ function removeLeftovers(root: string, name: string): void {
   for (const entry of readdirSync(root)) {
     if (!entry.startsWith(prefix)) continue;
     const pid = Number(entry.slice(prefix.length));
-    if (pid === process.pid || !isAlive(pid)) rmSync(join(root, entry), { recursive: true, force: true });
+    if (pid === process.pid || !isAlive(pid))
+      rmSync(join(root, entry), { recursive: true, force: true });
   }
 }

@@ -51,16 +51,24 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
   const logFile = join(dir, 'ferretdb.log');
   const proc = spawnOwned({
     command: options.binary,
-    args: [`--listen-addr=127.0.0.1:${options.port}`, `--sqlite-dir=${join(dir, 'data')}`, '--log-level=warn'],
+    args: [
+      `--listen-addr=127.0.0.1:${options.port}`,
+      `--sqlite-dir=${join(dir, 'data')}`,
+      '--log-level=warn',
+    ],
     logFile,
     orphanDir: options.runDir,
   });
   await waitUntil(
     () => {
-      if (proc.hasExited()) throw new Error(`FerretDB exited during start-up:\n${tailFile(logFile)}`);
+      if (proc.hasExited())
+        throw new Error(`FerretDB exited during start-up:\n${tailFile(logFile)}`);
       return tcpOpen('127.0.0.1', options.port, 1000);
     },
-    { timeoutMs: options.timeoutMs, describe: () => `FerretDB not ready after ${options.timeoutMs} ms:\n${tailFile(logFile)}` },
+    {
+      timeoutMs: options.timeoutMs,
+      describe: () => `FerretDB not ready after ${options.timeoutMs} ms:\n${tailFile(logFile)}`,
+    },
   ).catch(async (error: unknown) => {
     await proc.stop();
     throw error;

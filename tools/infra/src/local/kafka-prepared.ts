@@ -18,19 +18,34 @@ export interface KafkaPrepared {
   classArchive: string | null;
 }
 
-export async function ensureKafkaPrepared(cache: string, libs: string, log: Log): Promise<KafkaPrepared> {
+export async function ensureKafkaPrepared(
+  cache: string,
+  libs: string,
+  log: Log,
+): Promise<KafkaPrepared> {
   const dir = await ensureCached({
     root: cache,
     name: `kafka-${KAFKA_VERSION}-prepared`,
     log,
     build: async (tmp) => {
-      log('[infra] preparing Kafka storage template and class-data archive (first run only, ~20 s)');
+      log(
+        '[infra] preparing Kafka storage template and class-data archive (first run only, ~20 s)',
+      );
       mkdirSync(tmp, { recursive: true });
       const [broker, controller] = await freePorts(2);
       const properties = writeServerProperties(join(tmp, 'format'), broker, controller);
       // 16 random bytes in base64url: the 22-character cluster id the storage tool expects.
       const clusterId = randomBytes(16).toString('base64url');
-      const format = ['-cp', join(libs, '*'), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties];
+      const format = [
+        '-cp',
+        join(libs, '*'),
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        properties,
+      ];
       await promisify(execFile)('java', format, { timeout: 120_000 });
       cpSync(join(tmp, 'format', 'data'), join(tmp, 'storage'), { recursive: true });
       rmSync(join(tmp, 'format'), { recursive: true, force: true });
@@ -38,7 +53,10 @@ export async function ensureKafkaPrepared(cache: string, libs: string, log: Log)
     },
   });
   const classArchive = join(dir, 'classes.jsa');
-  return { storage: join(dir, 'storage'), classArchive: existsSync(classArchive) ? classArchive : null };
+  return {
+    storage: join(dir, 'storage'),
+    classArchive: existsSync(classArchive) ? classArchive : null,
+  };
 }
 
 /** A broker run that dumps the classes it loaded; optional, so a failure only costs speed. */

@@ -18,9 +18,19 @@ export async function ensureKafkaJars(cache: string, log: Log): Promise<string> 
     name: `kafka-${KAFKA_VERSION}`,
     log,
     build: async (tmp) => {
-      log(`[infra] fetching Kafka ${KAFKA_VERSION} jars from Maven Central (first run only, about a minute)`);
+      log(
+        `[infra] fetching Kafka ${KAFKA_VERSION} jars from Maven Central (first run only, about a minute)`,
+      );
       const pom = join(KAFKA_DIR, 'pom.xml');
-      const args = ['-B', '-q', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${join(tmp, 'libs')}`];
+      const args = [
+        '-B',
+        '-q',
+        '-f',
+        pom,
+        'dependency:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${join(tmp, 'libs')}`,
+      ];
       await runCommand('mvn', args, { log, label: 'fetching Kafka jars' });
       log(`[infra] Kafka jars cached in ${cache}`);
     },
@@ -70,9 +80,15 @@ export async function launchKafka(launch: KafkaLaunch): Promise<RunningKafka> {
   await waitUntil(
     async () => {
       if (proc.hasExited()) throw new Error(`Kafka exited during start-up:\n${tailFile(logFile)}`);
-      return readLog(logFile).includes('Kafka Server started') && tcpOpen('127.0.0.1', launch.brokerPort, 1000);
+      return (
+        readLog(logFile).includes('Kafka Server started') &&
+        tcpOpen('127.0.0.1', launch.brokerPort, 1000)
+      );
     },
-    { timeoutMs: launch.timeoutMs, describe: () => `Kafka not ready after ${launch.timeoutMs} ms:\n${tailFile(logFile)}` },
+    {
+      timeoutMs: launch.timeoutMs,
+      describe: () => `Kafka not ready after ${launch.timeoutMs} ms:\n${tailFile(logFile)}`,
+    },
   ).catch(async (error: unknown) => {
     await proc.stop();
     throw error;
@@ -80,7 +96,11 @@ export async function launchKafka(launch: KafkaLaunch): Promise<RunningKafka> {
   return { brokers: [`127.0.0.1:${launch.brokerPort}`], process: proc, logFile };
 }
 
-export function writeServerProperties(dir: string, brokerPort: number, controllerPort: number): string {
+export function writeServerProperties(
+  dir: string,
+  brokerPort: number,
+  controllerPort: number,
+): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'server.properties');
   writeFileSync(file, serverProperties(brokerPort, controllerPort, join(dir, 'data')));
@@ -91,7 +111,11 @@ function readLog(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
-export function serverProperties(brokerPort: number, controllerPort: number, dataDir: string): string {
+export function serverProperties(
+  brokerPort: number,
+  controllerPort: number,
+  dataDir: string,
+): string {
   return [
     'process.roles=broker,controller',
     'node.id=1',

@@ -14,7 +14,8 @@ describe('local infrastructure', () => {
   let infra: Infrastructure;
   let ports: { kafka: number; kafkaController: number; mongo: number };
   // The global setup may run in this very process (jest runs small suites in band).
-  const runDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith(`extapps-infra-${process.pid}-`));
+  const runDirs = () =>
+    readdirSync(tmpdir()).filter((d) => d.startsWith(`extapps-infra-${process.pid}-`));
   let runDirsBefore: string[];
 
   beforeAll(async () => {
@@ -48,7 +49,9 @@ describe('local infrastructure', () => {
 
   it('runs FerretDB on the requested port and it answers a MongoDB ping and a write', async () => {
     expect(infra.mongoUrl).toBe(`mongodb://127.0.0.1:${ports.mongo}/`);
-    const connection = await mongoose.createConnection(infra.mongoUrl, { dbName: uniqueName('infra') }).asPromise();
+    const connection = await mongoose
+      .createConnection(infra.mongoUrl, { dbName: uniqueName('infra') })
+      .asPromise();
     try {
       expect(await connection.db?.admin().ping()).toMatchObject({ ok: 1 });
       await connection.collection('probe').insertOne({ hello: 'world' });

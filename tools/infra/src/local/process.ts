@@ -41,7 +41,8 @@ export interface OwnedProcess {
 /** Starts `command` under a watchdog that kills it when this process dies in any way. */
 export function spawnOwned(options: SpawnOwnedOptions): OwnedProcess {
   const logFd = options.logFile ? openSync(options.logFile, 'a') : null;
-  const stdio: StdioOptions = logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd];
+  const stdio: StdioOptions =
+    logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd];
   const ownerPid = options.ownerPid ?? process.pid;
   const child = spawn(
     process.execPath,

@@ -13,7 +13,8 @@ export function createRunDir(base: string = tmpdir()): string {
   for (const entry of readdirSync(base)) {
     if (!entry.startsWith(PREFIX)) continue;
     const owner = Number(entry.slice(PREFIX.length).split('-')[0]);
-    if (owner && owner !== process.pid && !isAlive(owner)) rmSync(join(base, entry), { recursive: true, force: true });
+    if (owner && owner !== process.pid && !isAlive(owner))
+      rmSync(join(base, entry), { recursive: true, force: true });
   }
   return mkdtempSync(join(base, `${PREFIX}${process.pid}-`));
 }

@@ -17,7 +17,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A server script that records its pid so the test can check on it. */
 function serverScript(pidFile: string, extra = ''): string[] {
-  return ['-e', `${extra} require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); ${IDLE}`];
+  return [
+    '-e',
+    `${extra} require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); ${IDLE}`,
+  ];
 }
 
 async function pidFrom(file: string): Promise<number> {
@@ -29,15 +32,24 @@ async function pidFrom(file: string): Promise<number> {
 }
 
 function gone(pid: number, what: string): Promise<void> {
-  return waitUntil(() => !isAlive(pid), { timeoutMs: 15_000, intervalMs: 50, describe: () => `${what} ${pid} still alive` });
+  return waitUntil(() => !isAlive(pid), {
+    timeoutMs: 15_000,
+    intervalMs: 50,
+    describe: () => `${what} ${pid} still alive`,
+  });
 }
 
 /** Starts the owner fixture through swc-node and waits for its ready line. */
 async function startOwner(pidFile: string, orphanDir: string): Promise<ChildProcess> {
-  const owner = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE, pidFile, orphanDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const owner = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE, pidFile, orphanDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   owner.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  await waitUntil(() => out.includes('owner ready'), { timeoutMs: 20_000, describe: () => `owner not ready: ${out}` });
+  await waitUntil(() => out.includes('owner ready'), {
+    timeoutMs: 20_000,
+    describe: () => `owner not ready: ${out}`,
+  });
   return owner;
 }
 
@@ -53,14 +65,19 @@ describe('watchdog', () => {
     owner.kill('SIGKILL');
 
     await gone(serverPid, 'server');
-    await waitUntil(() => !existsSync(orphanDir), { timeoutMs: 5_000, describe: () => `${orphanDir} left behind` });
+    await waitUntil(() => !existsSync(orphanDir), {
+      timeoutMs: 5_000,
+      describe: () => `${orphanDir} left behind`,
+    });
   });
 
   it('stops the server when the owner gets Ctrl-C, and the owner then ends by that signal', async () => {
     const pidFile = join(dir, 'server.pid');
     const owner = await startOwner(pidFile, '-');
     const serverPid = await pidFrom(pidFile);
-    const ownerExit = new Promise<NodeJS.Signals | null>((resolve) => owner.once('exit', (_code, signal) => resolve(signal)));
+    const ownerExit = new Promise<NodeJS.Signals | null>((resolve) =>
+      owner.once('exit', (_code, signal) => resolve(signal)),
+    );
 
     owner.kill('SIGINT');
 
@@ -71,7 +88,11 @@ describe('watchdog', () => {
   it('also watches an owner that is not its parent', async () => {
     const pidFile = join(dir, 'server.pid');
     const owner = spawn(process.execPath, ['-e', IDLE], { stdio: 'ignore' });
-    const server = spawnOwned({ command: process.execPath, args: serverScript(pidFile), ownerPid: owner.pid });
+    const server = spawnOwned({
+      command: process.execPath,
+      args: serverScript(pidFile),
+      ownerPid: owner.pid,
+    });
     const serverPid = await pidFrom(pidFile);
 
     owner.kill('SIGKILL');

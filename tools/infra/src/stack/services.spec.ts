@@ -17,7 +17,9 @@ describe('serviceSpecs', () => {
   });
 
   it('rejects a bad or duplicate port naming the setting', () => {
-    expect(() => serviceSpecs({ AUDIT_PORT: 'http' })).toThrow('AUDIT_PORT must be an integer 1-65535, got "http"');
+    expect(() => serviceSpecs({ AUDIT_PORT: 'http' })).toThrow(
+      'AUDIT_PORT must be an integer 1-65535, got "http"',
+    );
     expect(() => serviceSpecs({ AUDIT_PORT: '70000' })).toThrow('AUDIT_PORT');
     expect(() => serviceSpecs({ AUDIT_PORT: '3001' })).toThrow('service ports must differ');
   });
@@ -29,7 +31,9 @@ describe('assertPortFree', () => {
     const squatter = createServer();
     await new Promise<void>((resolve) => squatter.listen(port, resolve));
     try {
-      await expect(assertPortFree({ name: 'token', portSetting: 'TOKEN_PORT', port })).rejects.toThrow(
+      await expect(
+        assertPortFree({ name: 'token', portSetting: 'TOKEN_PORT', port }),
+      ).rejects.toThrow(
         `port ${port} for token is not free (EADDRINUSE); set TOKEN_PORT to another port`,
       );
     } finally {
@@ -39,6 +43,8 @@ describe('assertPortFree', () => {
 
   it('accepts a free port', async () => {
     const [port] = await freePorts(1);
-    await expect(assertPortFree({ name: 'token', portSetting: 'TOKEN_PORT', port })).resolves.toBeUndefined();
+    await expect(
+      assertPortFree({ name: 'token', portSetting: 'TOKEN_PORT', port }),
+    ).resolves.toBeUndefined();
   });
 });

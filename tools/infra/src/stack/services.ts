@@ -32,7 +32,10 @@ export function serviceSpecs(env: NodeJS.ProcessEnv): ServiceSpec[] {
     return { name, portSetting, port };
   });
   const ports = new Set(specs.map((s) => s.port));
-  if (ports.size !== specs.length) throw new Error(`service ports must differ: ${specs.map((s) => `${s.portSetting}=${s.port}`).join(' ')}`);
+  if (ports.size !== specs.length)
+    throw new Error(
+      `service ports must differ: ${specs.map((s) => `${s.portSetting}=${s.port}`).join(' ')}`,
+    );
   return specs;
 }
 
@@ -41,7 +44,11 @@ export async function assertPortFree(spec: ServiceSpec): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const server = createServer();
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(`port ${spec.port} for ${spec.name} is not free (${error.code}); set ${spec.portSetting} to another port`)),
+      reject(
+        new Error(
+          `port ${spec.port} for ${spec.name} is not free (${error.code}); set ${spec.portSetting} to another port`,
+        ),
+      ),
     );
     server.listen(spec.port, () => server.close(() => resolve()));
   });
@@ -67,7 +74,9 @@ export function startService(spec: ServiceSpec, infra: Infrastructure, root: str
 }
 
 function prefixLines(input: Readable, prefix: string, output: NodeJS.WritableStream): void {
-  createInterface({ input, crlfDelay: Infinity }).on('line', (line) => output.write(prefix + line + '\n'));
+  createInterface({ input, crlfDelay: Infinity }).on('line', (line) =>
+    output.write(prefix + line + '\n'),
+  );
 }
 
 export function serviceUrl(spec: ServiceSpec): string {
@@ -75,12 +84,17 @@ export function serviceUrl(spec: ServiceSpec): string {
 }
 
 /** Polls GET /health/ready until 200; fails at once if the service process has exited. */
-export async function waitForReady(spec: ServiceSpec, proc: OwnedProcess, timeoutMs: number): Promise<void> {
+export async function waitForReady(
+  spec: ServiceSpec,
+  proc: OwnedProcess,
+  timeoutMs: number,
+): Promise<void> {
   const url = `${serviceUrl(spec)}/health/ready`;
   let last = 'no answer yet';
   await waitUntil(
     async () => {
-      if (proc.hasExited()) throw new Error(`${spec.name} exited before it was ready (its output is above)`);
+      if (proc.hasExited())
+        throw new Error(`${spec.name} exited before it was ready (its output is above)`);
       try {
         const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
         last = `HTTP ${res.status} ${(await res.text()).slice(0, 300)}`;
@@ -90,6 +104,10 @@ export async function waitForReady(spec: ServiceSpec, proc: OwnedProcess, timeou
         return false;
       }
     },
-    { timeoutMs, intervalMs: 250, describe: () => `${spec.name} not ready after ${timeoutMs} ms at ${url}: ${last}` },
+    {
+      timeoutMs,
+      intervalMs: 250,
+      describe: () => `${spec.name} not ready after ${timeoutMs} ms at ${url}: ${last}`,
+    },
   );
 }

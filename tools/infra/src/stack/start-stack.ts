@@ -6,7 +6,14 @@ import { signalStopAll, type OwnedProcess } from '../local/process';
 import { redactMongoUrl } from '../env-servers';
 import { resolveInfrastructure } from '../resolver';
 import type { Infrastructure } from '../types';
-import { assertPortFree, serviceSpecs, serviceUrl, startService, waitForReady, type ServiceSpec } from './services';
+import {
+  assertPortFree,
+  serviceSpecs,
+  serviceUrl,
+  startService,
+  waitForReady,
+  type ServiceSpec,
+} from './services';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const READY_TIMEOUT_MS = 90_000;
@@ -31,12 +38,24 @@ function shutdown(code: number): Promise<never> {
 }
 
 function build(specs: ServiceSpec[]): Promise<void> {
-  const args = ['nx', 'run-many', '-t', 'build', `--projects=${specs.map((s) => s.name).join(',')}`];
+  const args = [
+    'nx',
+    'run-many',
+    '-t',
+    'build',
+    `--projects=${specs.map((s) => s.name).join(',')}`,
+  ];
   log(`[stack] npx ${args.join(' ')}`);
   return new Promise((done, fail) => {
-    const child = spawn('npx', args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+    const child = spawn('npx', args, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
     child.once('error', fail);
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`build failed with exit code ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`build failed with exit code ${code}`)),
+    );
   });
 }
 
@@ -63,7 +82,8 @@ async function main(): Promise<void> {
 
 function printUrls(specs: ServiceSpec[], servers: Infrastructure): void {
   log('[stack] all services ready:');
-  for (const spec of specs) log(`  ${spec.name.padEnd(13)} ${serviceUrl(spec)}   ready: ${serviceUrl(spec)}/health/ready`);
+  for (const spec of specs)
+    log(`  ${spec.name.padEnd(13)} ${serviceUrl(spec)}   ready: ${serviceUrl(spec)}/health/ready`);
   log(`  ${'kafka'.padEnd(13)} ${servers.kafkaBrokers.join(',')}`);
   log(`  ${'mongodb'.padEnd(13)} ${redactMongoUrl(servers.mongoUrl)}`);
   log('[stack] press Ctrl-C to stop');

@@ -10,20 +10,13 @@ export function commitContract(f: ContractFixture): void {
     await f.send(topic, text('k', 'one', 'two', 'three'));
     const first = collector();
     const consumer = await f.start({ groupId, topics: [topic] }, first.handler);
-    await eventually(() =>
-      expect(first.values()).toEqual(['one', 'two', 'three']),
-    );
+    await eventually(() => expect(first.values()).toEqual(['one', 'two', 'three']));
     await consumer.stop();
-    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([
-      { partition: 0, offset: '3' },
-    ]);
+    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '3' }]);
 
     // fromBeginning would replay everything if the commits were lost; a marker bounds the wait.
     const second = collector();
-    await f.start(
-      { groupId, topics: [topic], fromBeginning: true },
-      second.handler,
-    );
+    await f.start({ groupId, topics: [topic], fromBeginning: true }, second.handler);
     await f.send(topic, text('k', 'four'));
     await eventually(() => expect(second.values()).toContain('four'));
     expect(second.values()).toEqual(['four']);
@@ -46,15 +39,11 @@ export function commitContract(f: ContractFixture): void {
       { groupId, topics: [topic], retry: { initialDelayMs: 7 }, sleep },
       seen.handler,
     );
-    await eventually(() =>
-      expect(seen.values()).toEqual(['flaky', 'flaky', 'after']),
-    );
+    await eventually(() => expect(seen.values()).toEqual(['flaky', 'flaky', 'after']));
     expect(committedAtFailure).toEqual([{ partition: 0, offset: null }]);
     expect(delays).toEqual([7]);
     await consumer.stop();
-    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([
-      { partition: 0, offset: '2' },
-    ]);
+    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '2' }]);
   });
 
   it('stop() lets the in-flight handler finish, commits it and takes nothing more', async () => {
@@ -76,15 +65,9 @@ export function commitContract(f: ContractFixture): void {
     events.push('stop called');
     setImmediate(() => release.resolve());
     await stopped;
-    expect(events).toEqual([
-      'stop called',
-      'handler finished',
-      'stop resolved',
-    ]);
+    expect(events).toEqual(['stop called', 'handler finished', 'stop resolved']);
     expect(seen.values()).toEqual(['slow']);
-    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([
-      { partition: 0, offset: '1' },
-    ]);
+    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '1' }]);
   });
 
   it('a consumer stopped while its handler hangs leaves the message to the next group member', async () => {
@@ -100,17 +83,13 @@ export function commitContract(f: ContractFixture): void {
     });
     await started.promise;
     await crashed.stop({ graceMs: 0 });
-    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([
-      { partition: 0, offset: null },
-    ]);
+    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: null }]);
 
     const next = collector();
     await f.start({ groupId, topics: [topic] }, next.handler);
     await eventually(() => expect(next.values()).toEqual(['stuck']));
     await eventually(async () =>
-      expect(await f.bus.committedOffsets(groupId, topic)).toEqual([
-        { partition: 0, offset: '1' },
-      ]),
+      expect(await f.bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '1' }]),
     );
   });
 }

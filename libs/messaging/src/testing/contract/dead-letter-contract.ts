@@ -15,22 +15,12 @@ export function deadLetterContract(f: ContractFixture): void {
     ]);
     const { sleep, delays } = recordingSleep();
     const seen = collector(async (m) => {
-      if (m.value.toString() === 'poison')
-        throw new Error('cannot handle poison');
+      if (m.value.toString() === 'poison') throw new Error('cannot handle poison');
     });
     const retry = { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 15 };
-    const consumer = await f.start(
-      { groupId, topics: [topic], retry, sleep },
-      seen.handler,
-    );
+    const consumer = await f.start({ groupId, topics: [topic], retry, sleep }, seen.handler);
     await eventually(() =>
-      expect(seen.values()).toEqual([
-        'poison',
-        'poison',
-        'poison',
-        'after-1',
-        'after-2',
-      ]),
+      expect(seen.values()).toEqual(['poison', 'poison', 'poison', 'after-1', 'after-2']),
     );
     expect(delays).toEqual([10, 15]);
 
@@ -52,9 +42,7 @@ export function deadLetterContract(f: ContractFixture): void {
       [DeadLetterHeaders.failedAt]: f.now.toISOString(),
     });
     await consumer.stop();
-    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([
-      { partition: 0, offset: '3' },
-    ]);
+    expect(await f.bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '3' }]);
   });
 
   it('keeps the order of each key and each key on one partition', async () => {
@@ -70,9 +58,7 @@ export function deadLetterContract(f: ContractFixture): void {
     }
     const seen = collector();
     await f.start({ groupId: f.group(), topics: [topic] }, seen.handler);
-    await eventually(() =>
-      expect(seen.received).toHaveLength(keys.length * perKey),
-    );
+    await eventually(() => expect(seen.received).toHaveLength(keys.length * perKey));
     for (const key of keys) {
       const mine = seen.received.filter((m) => m.key === key);
       expect(mine.map((m) => m.value.toString())).toEqual(
@@ -90,9 +76,7 @@ export function deadLetterContract(f: ContractFixture): void {
     await f.send(first, text('k', 'from-first'));
     await f.send(second, text('k', 'from-second'));
     await f.start({ groupId: f.group(), topics: [pattern] }, seen.handler);
-    await eventually(() =>
-      expect(seen.values().sort()).toEqual(['from-first', 'from-second']),
-    );
+    await eventually(() => expect(seen.values().sort()).toEqual(['from-first', 'from-second']));
   });
 }
 

@@ -7,10 +7,7 @@ import { ContractFixture, MakeBus } from './fixture';
  * The one behavioural contract of the messaging port, run against every adapter (in-memory in a
  * unit spec, Kafka in an integration spec), so the fake used by services' unit tests cannot drift.
  */
-export function describeMessagingContract(
-  name: string,
-  makeBus: MakeBus,
-): void {
+export function describeMessagingContract(name: string, makeBus: MakeBus): void {
   describe(`messaging contract: ${name}`, () => {
     const fixture = new ContractFixture(makeBus);
     beforeAll(() => fixture.open());
@@ -18,8 +15,7 @@ export function describeMessagingContract(
     afterAll(() => fixture.close());
 
     describe('commits', () => commitContract(fixture));
-    describe('retries, dead letters and order', () =>
-      deadLetterContract(fixture));
+    describe('retries, dead letters and order', () => deadLetterContract(fixture));
     describe('events', () => eventsContract(fixture));
   });
 }

@@ -10,22 +10,14 @@ import { EventHeaders } from '../../events/event-headers';
 import { EventPublisher } from '../../events/event-publisher';
 import { collector, recordingSleep } from '../helpers';
 import { eventually } from '@extapps/testing';
-import {
-  sampleCreated,
-  sampleDefinitions,
-  sampleRenamed,
-} from '../sample-events';
+import { sampleCreated, sampleDefinitions, sampleRenamed } from '../sample-events';
 import { ContractFixture } from './fixture';
 
 /** Events are validated on the way out and on the way in; invalid ones are parked at once. */
 export function eventsContract(f: ContractFixture): void {
   const registry = new EventRegistry([...sampleDefinitions]);
 
-  async function consumeEvents(
-    topic: string,
-    groupId: string,
-    sleep = recordingSleep().sleep,
-  ) {
+  async function consumeEvents(topic: string, groupId: string, sleep = recordingSleep().sleep) {
     const seen: string[] = [];
     const contexts: EventContext[] = [];
     const consumer = f.track(
@@ -42,13 +34,9 @@ export function eventsContract(f: ContractFixture): void {
           contexts.push(context);
           switch (event.type) {
             case 'SampleCreated':
-              return void seen.push(
-                `created ${event.data.name} (${event.eventId})`,
-              );
+              return void seen.push(`created ${event.data.name} (${event.eventId})`);
             case 'SampleRenamed':
-              return void seen.push(
-                `renamed ${event.data.from} to ${event.data.to}`,
-              );
+              return void seen.push(`renamed ${event.data.from} to ${event.data.to}`);
             default: {
               const unexpected: never = event;
               throw new Error(`unexpected event ${JSON.stringify(unexpected)}`);
@@ -65,16 +53,10 @@ export function eventsContract(f: ContractFixture): void {
     const topic = await f.topic(3);
     const created = sampleCreated('stream-1', 'first');
     const renamed = sampleRenamed('stream-1', 'first', 'second');
-    await new EventPublisher(f.bus.producer, registry).publish(topic, [
-      created,
-      renamed,
-    ]);
+    await new EventPublisher(f.bus.producer, registry).publish(topic, [created, renamed]);
     const { seen, contexts } = await consumeEvents(topic, f.group());
     await eventually(() =>
-      expect(seen).toEqual([
-        `created first (${created.eventId})`,
-        'renamed first to second',
-      ]),
+      expect(seen).toEqual([`created first (${created.eventId})`, 'renamed first to second']),
     );
     expect(contexts.map((c) => c.topic)).toEqual([topic, topic]);
 
@@ -135,13 +117,9 @@ export function eventsContract(f: ContractFixture): void {
     expect(parked.values()).toEqual(['{not json', JSON.stringify(unknown)]);
     for (const letter of parked.received) {
       expect(letter.headers[DeadLetterHeaders.attempts]).toBe('1');
-      expect(letter.headers[DeadLetterHeaders.error]).toMatch(
-        /^not a valid event: /,
-      );
+      expect(letter.headers[DeadLetterHeaders.error]).toMatch(/^not a valid event: /);
     }
-    expect(parked.received[1].headers[DeadLetterHeaders.error]).toContain(
-      'unknown event',
-    );
+    expect(parked.received[1].headers[DeadLetterHeaders.error]).toContain('unknown event');
     expect(delays).toEqual([]);
   });
 

@@ -39,9 +39,7 @@ export class ContractFixture {
   /** Stops what a test left running, without waiting for handlers the test left blocked. */
   async afterEach(): Promise<void> {
     this.cleanups.splice(0).forEach((cleanup) => cleanup());
-    await Promise.all(
-      this.started.splice(0).map((c) => c.stop({ graceMs: 0 })),
-    );
+    await Promise.all(this.started.splice(0).map((c) => c.stop({ graceMs: 0 })));
   }
 
   onCleanup(cleanup: () => void): void {
@@ -58,10 +56,7 @@ export class ContractFixture {
     return uniqueName('group');
   }
 
-  async start(
-    options: ConsumerOptions,
-    handler: MessageHandler,
-  ): Promise<MessageConsumer> {
+  async start(options: ConsumerOptions, handler: MessageHandler): Promise<MessageConsumer> {
     const consumer = this.track(
       this.bus.createConsumer({ fromBeginning: true, ...options }, handler),
     );

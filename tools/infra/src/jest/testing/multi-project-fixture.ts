@@ -5,11 +5,19 @@ import globalTeardown from '../global-teardown';
 
 async function main(): Promise<void> {
   await globalSetup();
-  const first = { KAFKA_BROKERS: process.env['KAFKA_BROKERS'], MONGO_URL: process.env['MONGO_URL'] };
+  const first = {
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
+    MONGO_URL: process.env['MONGO_URL'],
+  };
   await globalSetup();
-  const second = { KAFKA_BROKERS: process.env['KAFKA_BROKERS'], MONGO_URL: process.env['MONGO_URL'] };
+  const second = {
+    KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
+    MONGO_URL: process.env['MONGO_URL'],
+  };
   await globalTeardown();
-  process.stdout.write(`RESULT ${JSON.stringify({ first, second, infra: process.env['EXTAPPS_INFRA'] })}\n`);
+  process.stdout.write(
+    `RESULT ${JSON.stringify({ first, second, infra: process.env['EXTAPPS_INFRA'] })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,9 +7,15 @@ import { spawnOwned } from '../process';
 const [pidFile, orphanDir] = process.argv.slice(2);
 const server = spawnOwned({
   command: process.execPath,
-  args: ['-e', `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000)`],
+  args: [
+    '-e',
+    `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000)`,
+  ],
   orphanDir,
 });
-stopOnTermination(() => server.stop(), (line) => console.log(line));
+stopOnTermination(
+  () => server.stop(),
+  (line) => console.log(line),
+);
 console.log(`owner ready, watchdog ${server.pid}`);
 setInterval(() => undefined, 1000);

@@ -2,7 +2,7 @@ const nxPreset = require('@nx/jest/preset').default;
 
 // SWC instead of ts-jest: tests only transpile (`npm test` typechecks separately with tsc), with
 // the same SWC settings the service build uses, so tests run the code as it ships.
-const swc = { ...require('./tools/build/swcrc.json'), sourceMaps: 'inline' };
+const swc = { ...require('../build/swcrc.json'), sourceMaps: 'inline' };
 
 module.exports = {
   ...nxPreset,

@@ -1,7 +1,9 @@
+const { join } = require('node:path');
 const { getJestProjectsAsync } = require('@nx/jest');
 
 // One jest run over every project, so the real Kafka and MongoDB-wire servers start once.
 module.exports = async () => ({
+  rootDir: join(__dirname, '../..'),
   projects: await getJestProjectsAsync(),
-  reporters: ['default', '<rootDir>/tools/infra/src/jest/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
 });
