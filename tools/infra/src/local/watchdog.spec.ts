@@ -114,8 +114,8 @@ describe('watchdog', () => {
 
   it('stop() kills a server that ignores SIGTERM once the grace period is over', async () => {
     const pidFile = join(dir, 'server.pid');
-    const stubborn = serverScript(pidFile, "process.on('SIGTERM', () => {});");
-    const server = spawnOwned({ command: process.execPath, args: stubborn });
+    const ignoresSigterm = serverScript(pidFile, "process.on('SIGTERM', () => {});");
+    const server = spawnOwned({ command: process.execPath, args: ignoresSigterm });
     const serverPid = await pidFrom(pidFile);
 
     await server.stop(300);
