@@ -4,3 +4,4 @@ export * from './events/event-registry';
 export * from './events/create-envelope';
 export * from './topics/topics';
 export * from './catalog/resource-catalog';
+export * from './registration';

@@ -1,0 +1,2 @@
+export * from './registration-values';
+export * from './registration-events';
