@@ -5,3 +5,4 @@ export * from './events/create-envelope';
 export * from './topics/topics';
 export * from './catalog/resource-catalog';
 export * from './registration';
+export * from './secrets';
