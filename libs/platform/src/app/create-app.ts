@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DestinationStream, Logger } from 'pino';
 import { BaseConfig } from '../config/base-config';
+import { frameworkErrorHandler } from '../http/framework-errors';
 import { registerRequestHooks } from '../http/request-hooks';
 import { CORRELATION_ID_HEADER, resolveCorrelationId } from '../logging/correlation';
 import { createLogger } from '../logging/logger';
@@ -33,6 +34,7 @@ export async function createHttpApp(
     // While closing, Fastify answers new requests with 503 and closes idle keep-alive sockets.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrorHandler(options.logger),
   });
   registerRequestHooks(adapter.getInstance(), options.logger);
   options.configureFastify?.(adapter.getInstance());

@@ -108,4 +108,23 @@ describe('ProblemFilter over HTTP', () => {
       correlationId: 'corr-json',
     });
   });
+
+  it('answers a malformed URL, refused before any route runs, with 400 problem+json', async () => {
+    const response = await subject.app.inject({
+      method: 'GET',
+      url: '/demo/%zz',
+      headers: { 'x-correlation-id': 'corr-url' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+    expect(response.headers['x-correlation-id']).toBe('corr-url');
+    expect(response.json()).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: "'/demo/%zz' is not a valid url component",
+      instance: '/demo/%zz',
+      correlationId: 'corr-url',
+    });
+  });
 });
