@@ -9,6 +9,30 @@ describeMessagingContract(
   ({ clock }) => new KafkaBus(testBusOptions('messaging-contract', { clock })),
 );
 
+describe('KafkaBus stop grace', () => {
+  const bus = new KafkaBus(testBusOptions('messaging-grace', { shutdownGraceMs: 200 }));
+  afterAll(() => bus.close());
+
+  it('given a bus-wide grace, then stop abandons a stuck handler after it, uncommitted', async () => {
+    const topic = uniqueName('grace');
+    const groupId = uniqueName('group');
+    await bus.ensureTopics([{ topic, partitions: 1 }]);
+    await bus.producer.send(topic, [{ key: 'k', value: 'stuck' }]);
+    let started = false;
+    const consumer = bus.createConsumer({ groupId, topics: [topic], fromBeginning: true }, () => {
+      started = true;
+      return new Promise<void>(() => undefined);
+    });
+    await consumer.start();
+    await eventually(() => expect(started).toBe(true));
+
+    // Without the bus default (25 s) this stop would outlast the test's own timeout.
+    await consumer.stop();
+
+    expect(await bus.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: null }]);
+  }, 15_000);
+});
+
 describe('KafkaBus against the broker itself', () => {
   const bus = new KafkaBus(testBusOptions('messaging-int'));
   const admin = observerAdmin();

@@ -52,7 +52,11 @@ export class KafkaBus implements MessageBus {
       listTopics: async () => (await this.connectedAdmin()).listTopics(),
       ensureTopics: (topics: readonly TopicSpec[]) => this.ensureTopics(topics),
     };
-    const consumer = new KafkaMessageConsumer(deps, resolveConsumerOptions(options), handler);
+    const withDefaults = {
+      ...options,
+      shutdownGraceMs: options.shutdownGraceMs ?? this.options.shutdownGraceMs,
+    };
+    const consumer = new KafkaMessageConsumer(deps, resolveConsumerOptions(withDefaults), handler);
     this.consumers.add(consumer);
     return consumer;
   }

@@ -25,6 +25,8 @@ describe('kafka bus options', () => {
       { consumer: { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 6_000 } },
       'consumer.heartbeatIntervalMs',
     ],
+    [{ shutdownGraceMs: -1 }, 'shutdownGraceMs'],
+    [{ shutdownGraceMs: 1.5 }, 'shutdownGraceMs'],
   ])('rejects %j naming %s', (overrides, setting) => {
     const options = { ...valid, ...overrides };
     expect(() => resolveKafkaBusOptions(options)).toThrow(MessagingConfigError);

@@ -19,6 +19,12 @@ export interface KafkaBusOptions {
   /** Stamps dead letters' failure time. */
   readonly clock?: () => Date;
   readonly consumer?: Partial<KafkaConsumerTuning>;
+  /**
+   * Default stop grace for this bus's consumers (ConsumerOptions.shutdownGraceMs still wins).
+   * A service sets it below its own shutdown deadline, so a stuck handler is abandoned (its
+   * message stays uncommitted) while there is still time to leave the group and close cleanly.
+   */
+  readonly shutdownGraceMs?: number;
 }
 
 export interface ResolvedKafkaBusOptions {
@@ -28,6 +34,7 @@ export interface ResolvedKafkaBusOptions {
   readonly logLevel: MessagingLogLevel;
   readonly clock: () => Date;
   readonly consumer: KafkaConsumerTuning;
+  readonly shutdownGraceMs?: number;
 }
 
 export const DEFAULT_CONSUMER_TUNING: KafkaConsumerTuning = {
@@ -62,6 +69,10 @@ export function resolveKafkaBusOptions(options: KafkaBusOptions): ResolvedKafkaB
       'must be below consumer.sessionTimeoutMs',
     );
   }
+  const grace = options.shutdownGraceMs;
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
+    throw new MessagingConfigError('shutdownGraceMs', `must be an integer >= 0, got ${grace}`);
+  }
   return {
     brokers: [...options.brokers],
     clientId: options.clientId,
@@ -69,5 +80,6 @@ export function resolveKafkaBusOptions(options: KafkaBusOptions): ResolvedKafkaB
     logLevel: options.logLevel ?? 'info',
     clock: options.clock ?? (() => new Date()),
     consumer,
+    shutdownGraceMs: grace,
   };
 }

@@ -33,6 +33,9 @@ export class ServiceModule {
             clientId: name,
             brokers: config.KAFKA_BROKERS,
             logger,
+            // Half the shutdown deadline: a stuck handler is abandoned (uncommitted, redelivered)
+            // while there is still time to leave the group and close the connections.
+            shutdownGraceMs: Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2),
           }),
         }),
       ],
