@@ -4,5 +4,7 @@ export * from './events/event-registry';
 export * from './events/create-envelope';
 export * from './topics/topics';
 export * from './catalog/resource-catalog';
+export * from './catalog/default-catalog';
 export * from './registration';
 export * from './secrets';
+export * from './token';

@@ -52,6 +52,16 @@ export interface RevokeSecret {
   readonly secretId: string;
 }
 
+/**
+ * Issued by the expiry check, not by a person: warns once that a secret expires within
+ * `warningWindowMs` of now.
+ */
+export interface WarnSecretExpiring {
+  readonly type: 'WarnSecretExpiring';
+  readonly secretId: string;
+  readonly warningWindowMs: number;
+}
+
 export interface DisableExternalApp {
   readonly type: 'DisableExternalApp';
 }
@@ -71,6 +81,7 @@ export type ExternalAppCommand =
   | ChangeScopes
   | AddSecret
   | RevokeSecret
+  | WarnSecretExpiring
   | DisableExternalApp
   | EnableExternalApp
   | DeleteExternalApp;

@@ -68,6 +68,7 @@ function decideExisting(
     }
     case 'AddSecret':
     case 'RevokeSecret':
+    case 'WarnSecretExpiring':
       return decideSecretCommand(command, app, now);
     // Disable and enable are idempotent: repeating one succeeds without a new event.
     case 'DisableExternalApp':

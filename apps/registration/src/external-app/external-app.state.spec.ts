@@ -17,7 +17,7 @@ describe('evolve', () => {
       redirectUris: ['https://billing.example.com/callback'],
       userScopes: [{ resource: 'OrchestratorApi', scope: 'OR.Jobs.Read' }],
       applicationScopes: [{ resource: 'OrchestratorApi', scope: 'OR.Jobs' }],
-      secrets: [{ ...newSecret(1), expiresAt: null, revoked: false }],
+      secrets: [{ ...newSecret(1), expiresAt: null, revoked: false, expiryWarned: false }],
     });
   });
 
@@ -60,8 +60,8 @@ describe('evolve', () => {
     const added = evolve(registered(), { type: 'SecretAdded', data: secret2 });
     const revoked = evolve(added, { type: 'SecretRevoked', data: { secretId: 'sec-1' } });
     expect(revoked.status !== 'unregistered' && revoked.secrets).toEqual([
-      { ...newSecret(1), expiresAt: null, revoked: true },
-      { ...secret2, revoked: false },
+      { ...newSecret(1), expiresAt: null, revoked: true, expiryWarned: false },
+      { ...secret2, revoked: false, expiryWarned: false },
     ]);
     expect(revoked.status !== 'unregistered' && activeSecrets(revoked.secrets, NOW)).toHaveLength(
       1,

@@ -2,6 +2,8 @@ import { AppType, RegistrationEventPayload, ScopeGrant, SecretData } from '@exta
 
 export interface SecretState extends SecretData {
   readonly revoked: boolean;
+  /** SecretExpiringSoon was emitted for it: the warning is given once. */
+  readonly expiryWarned: boolean;
 }
 
 export interface RegisteredApp {
@@ -31,7 +33,7 @@ export function evolve(state: ExternalAppState, event: RegistrationEventPayload)
     return {
       ...app,
       status: 'active',
-      secrets: firstSecret ? [{ ...firstSecret, revoked: false }] : [],
+      secrets: firstSecret ? [{ ...firstSecret, revoked: false, expiryWarned: false }] : [],
     };
   }
   if (state.status === 'unregistered') {
@@ -52,12 +54,22 @@ function evolveRegistered(
     case 'ScopesChanged':
       return { ...app, ...event.data.after };
     case 'SecretAdded':
-      return { ...app, secrets: [...app.secrets, { ...event.data, revoked: false }] };
+      return {
+        ...app,
+        secrets: [...app.secrets, { ...event.data, revoked: false, expiryWarned: false }],
+      };
     case 'SecretRevoked':
       return {
         ...app,
         secrets: app.secrets.map((s) =>
           s.secretId === event.data.secretId ? { ...s, revoked: true } : s,
+        ),
+      };
+    case 'SecretExpiringSoon':
+      return {
+        ...app,
+        secrets: app.secrets.map((s) =>
+          s.secretId === event.data.secretId ? { ...s, expiryWarned: true } : s,
         ),
       };
     case 'ExternalAppDisabled':

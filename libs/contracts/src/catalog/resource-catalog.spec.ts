@@ -1,4 +1,5 @@
 import { findScope, resourceCatalogSchema, SCOPE_NAME } from './resource-catalog';
+import { AdminScopes, DEFAULT_RESOURCE_CATALOG, EXTAPPS_ADMIN_RESOURCE } from './default-catalog';
 
 const catalog = resourceCatalogSchema.parse({
   resources: [
@@ -84,5 +85,15 @@ describe('resource catalog', () => {
 
   it('given an empty catalog, then it is refused', () => {
     expect(resourceCatalogSchema.safeParse({ resources: [] }).success).toBe(false);
+  });
+});
+
+describe('the default catalog', () => {
+  it('offers the admin scopes as application scopes of the admin resource', () => {
+    for (const scope of [AdminScopes.appsRead, AdminScopes.appsWrite]) {
+      expect(findScope(DEFAULT_RESOURCE_CATALOG, scope, 'application')?.resource.id).toBe(
+        EXTAPPS_ADMIN_RESOURCE,
+      );
+    }
   });
 });

@@ -12,6 +12,7 @@ import {
   RegistrationEventPayload,
   ScopesChanged,
   SecretAdded,
+  SecretExpiringSoon,
   SecretRevoked,
 } from './registration-events';
 
@@ -48,6 +49,7 @@ const samples = [
   [ScopesChanged, { before: scopes, after: { userScopes: [], applicationScopes: [] } }],
   [SecretAdded, secret],
   [SecretRevoked, { secretId: 'sec-1' }],
+  [SecretExpiringSoon, { secretId: 'sec-1', expiresAt: '2027-01-01T00:00:00.000Z' }],
   [ExternalAppDisabled, {}],
   [ExternalAppEnabled, {}],
   [ExternalAppDeleted, {}],
@@ -60,7 +62,7 @@ const accepts =
 describe('registration events', () => {
   it('defines every event once, at schema version 1, with a past-tense type', () => {
     expect(() => new EventRegistry([...registrationEvents])).not.toThrow();
-    expect(registrationEvents.map((d) => d.schemaVersion)).toEqual(Array(9).fill(1));
+    expect(registrationEvents.map((d) => d.schemaVersion)).toEqual(Array(10).fill(1));
     expect(samples.map(([d]) => d.type).sort()).toEqual(
       registrationEvents.map((d) => d.type).sort(),
     );
@@ -150,6 +152,8 @@ describe('registration events', () => {
     { definition: ScopesChanged, data: { before: scopes, after: { userScopes: [] } } },
     { definition: SecretRevoked, data: { secretId: '' } },
     { definition: SecretRevoked, data: { secretId: 'sec 1' } },
+    { definition: SecretExpiringSoon, data: { secretId: 'sec-1' } },
+    { definition: SecretExpiringSoon, data: { secretId: 'sec-1', expiresAt: 'soon' } },
     { definition: ExternalAppDisabled, data: { reason: 'x' } },
     { definition: ExternalAppEnabled, data: { reason: 'x' } },
     { definition: ExternalAppDeleted, data: { reason: 'x' } },

@@ -67,6 +67,15 @@ export const SecretRevoked = defineEvent(
 );
 export const ExternalAppDisabled = defineEvent('ExternalAppDisabled', 1, nothing);
 export const ExternalAppEnabled = defineEvent('ExternalAppEnabled', 1, nothing);
+/**
+ * The secret entered the warning window before its expiry; emitted once per secret by the
+ * registration service's expiry check (actor `system`), so owners can rotate in time.
+ */
+export const SecretExpiringSoon = defineEvent(
+  'SecretExpiringSoon',
+  1,
+  z.object({ secretId: secretIdSchema, expiresAt: z.iso.datetime({ offset: false }) }).strict(),
+);
 /** Final: the app id is never reused and the stream accepts no further event. */
 export const ExternalAppDeleted = defineEvent('ExternalAppDeleted', 1, nothing);
 
@@ -78,6 +87,7 @@ export const registrationEvents = [
   ScopesChanged,
   SecretAdded,
   SecretRevoked,
+  SecretExpiringSoon,
   ExternalAppDisabled,
   ExternalAppEnabled,
   ExternalAppDeleted,

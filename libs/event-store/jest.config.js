@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'event-store',
+  preset: '../../tools/jest/jest.preset.js',
+  coverageDirectory: '../../coverage/libs/event-store',
+};
