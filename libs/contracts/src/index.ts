@@ -8,3 +8,4 @@ export * from './catalog/default-catalog';
 export * from './registration';
 export * from './secrets';
 export * from './token';
+export * from './time/clock';

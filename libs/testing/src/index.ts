@@ -1,2 +1,3 @@
 export * from './eventually';
 export { uniqueName } from '@extapps/infra';
+export * from './manual-clock';

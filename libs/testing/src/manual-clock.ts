@@ -1,0 +1,22 @@
+import { Clock } from '@extapps/contracts';
+
+/** A clock that moves only when the test says so. */
+export class ManualClock implements Clock {
+  private current: number;
+
+  constructor(start: Date | string = '2026-01-01T00:00:00.000Z') {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+
+  set(to: Date | string): void {
+    this.current = new Date(to).getTime();
+  }
+}
