@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { spawnOwned, type OwnedProcess } from '../local/process';
-import type { Infrastructure } from '../types';
 import { waitUntil } from '../wait';
 
 export interface ServiceSpec {
@@ -54,17 +53,16 @@ export async function assertPortFree(spec: ServiceSpec): Promise<void> {
   });
 }
 
-export function startService(spec: ServiceSpec, infra: Infrastructure, root: string): OwnedProcess {
+export function startService(
+  spec: ServiceSpec,
+  env: NodeJS.ProcessEnv,
+  root: string,
+): OwnedProcess {
   const proc = spawnOwned({
     command: process.execPath,
     args: [join(root, 'dist', 'apps', spec.name, 'main.js')],
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(spec.port),
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      MONGO_URL: infra.mongoUrl,
-    },
+    env,
   });
   if (proc.output) {
     prefixLines(proc.output.stdout, `[${spec.name}] `, process.stdout);

@@ -1,5 +1,6 @@
 // `npm start`: infrastructure + the four services, until Ctrl-C. Run with
-//   node -r @swc-node/register tools/infra/src/stack/start-stack.ts
+//   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/infra/src/stack/start-stack.ts
+import { generateClientSecret } from '@extapps/contracts';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { signalStopAll, type OwnedProcess } from '../local/process';
@@ -14,6 +15,7 @@ import {
   waitForReady,
   type ServiceSpec,
 } from './services';
+import { serviceEnvironment, type StackSettings } from './stack-env';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const READY_TIMEOUT_MS = 90_000;
@@ -67,7 +69,18 @@ async function main(): Promise<void> {
   if (resolved.status === 'fulfilled') infra = resolved.value;
   if (resolved.status === 'rejected') throw resolved.reason;
   if (built.status === 'rejected') throw built.reason;
-  const started = specs.map((spec) => ({ spec, proc: startService(spec, resolved.value, ROOT) }));
+  const settings: StackSettings = {
+    // A fresh stack has a fresh database, so a made-up secret is registered anew every run.
+    bootstrapSecret: process.env['BOOTSTRAP_ADMIN_CLIENT_SECRET'] || generateClientSecret().secret,
+  };
+  const started = specs.map((spec) => ({
+    spec,
+    proc: startService(
+      spec,
+      serviceEnvironment(spec, specs, resolved.value, process.env, settings),
+      ROOT,
+    ),
+  }));
   running.push(...started.map((s) => s.proc));
   await Promise.all(started.map(({ spec, proc }) => waitForReady(spec, proc, READY_TIMEOUT_MS)));
   for (const { spec, proc } of started) {
@@ -78,6 +91,15 @@ async function main(): Promise<void> {
     });
   }
   printUrls(specs, resolved.value);
+  printBootstrapAdmin(settings);
+}
+
+function printBootstrapAdmin(settings: StackSettings): void {
+  const clientId = process.env['BOOTSTRAP_ADMIN_CLIENT_ID'] || 'extapps-admin';
+  log('[stack] bootstrap admin app (see README, "Admin API"):');
+  log(`  client_id     ${clientId}`);
+  // Printed for the developer running the stack on their machine; a deployment sets its own.
+  log(`  client_secret ${settings.bootstrapSecret}`);
 }
 
 function printUrls(specs: ServiceSpec[], servers: Infrastructure): void {
