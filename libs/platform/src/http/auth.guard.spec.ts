@@ -1,4 +1,4 @@
-import { Controller, Get, Injectable, Req } from '@nestjs/common';
+import { Controller, Get, Injectable, Req, ServiceUnavailableException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { createTestHttpApp, HttpAppUnderTest } from '../testing/http-app';
 import { Authenticator, Principal } from './authenticator';
@@ -26,10 +26,12 @@ class SampleController {
   }
 }
 
-/** Accepts exactly `Bearer alice`. */
+/** Accepts exactly `Bearer alice`; `Bearer outage` stands for credentials it cannot check now. */
 @Injectable()
 class FakeAuthenticator implements Authenticator {
   async authenticate(request: FastifyRequest): Promise<Principal | null> {
+    if (request.headers.authorization === 'Bearer outage')
+      throw new ServiceUnavailableException('keys unavailable');
     return request.headers.authorization === 'Bearer alice' ? alice : null;
   }
 }
@@ -52,7 +54,7 @@ describe('AuthGuard', () => {
       });
       expect(response.statusCode).toBe(401);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.headers['www-authenticate']).toBe('Bearer');
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="extapps"');
       expect(response.json()).toMatchObject({
         status: 401,
         detail: 'Authentication is required.',
@@ -121,6 +123,17 @@ describe('AuthGuard', () => {
         headers: { authorization: 'Bearer mallory' },
       });
       expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="extapps"');
+    });
+
+    it('lets the authenticator answer for itself when it throws', async () => {
+      const response = await subject.app.inject({
+        method: 'GET',
+        url: '/v1/private',
+        headers: { authorization: 'Bearer outage' },
+      });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
 
     it('answers unknown paths with 404 problem+json once the caller is authenticated', async () => {

@@ -15,8 +15,10 @@ declare module 'fastify' {
 }
 
 /**
- * The seam for authentication (e.g. a passport-jwt strategy later): returns the caller, or null
- * when the request carries no acceptable credentials.
+ * The seam for authentication (e.g. JwtAuthenticator): returns the caller, or null when the request
+ * carries no acceptable credentials (the guard answers 401). An implementation may instead throw
+ * an HttpException to say more: a 401 challenge naming why a token was refused, or a 503 when the
+ * credentials cannot be checked right now.
  */
 export interface Authenticator {
   authenticate(request: FastifyRequest): Promise<Principal | null>;

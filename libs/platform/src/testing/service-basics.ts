@@ -50,7 +50,7 @@ export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
       const response = await get('/v1/anything');
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toMatch(PROBLEM_JSON);
-      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="extapps"');
       const problem = (await response.json()) as Record<string, unknown>;
       expect(problem).toMatchObject({
         status: 401,
