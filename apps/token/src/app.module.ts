@@ -1,10 +1,40 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Clock, DEFAULT_RESOURCE_CATALOG, systemClock } from '@extapps/contracts';
 import { ServiceModule } from '@extapps/platform';
+import { ClientCatalog } from './clients/client-catalog';
 import { TokenConfig } from './config';
+import { DiscoveryController } from './discovery/discovery.controller';
+import { SigningKeys } from './keys/signing-keys';
+import { FormBodyParser } from './token-endpoint/form-body.parser';
+import { TokenController } from './token-endpoint/token.controller';
+import { TokenService } from './token-endpoint/token.service';
+import { CLOCK, RESOURCE_CATALOG } from './tokens';
+
+/** What tests may replace; production uses the defaults. */
+export interface TokenOverrides {
+  readonly clock?: Clock;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: TokenConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceModule.forRoot(config)] };
+  static forRoot(config: TokenConfig, overrides: TokenOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceModule.forRoot(config, {
+          healthIndicators: [{ name: 'clients', provider: ClientCatalog }],
+        }),
+      ],
+      controllers: [DiscoveryController, TokenController],
+      providers: [
+        { provide: CLOCK, useValue: overrides.clock ?? systemClock },
+        // Only feeds scopes_supported; the app's scopes come with its registration events.
+        { provide: RESOURCE_CATALOG, useValue: DEFAULT_RESOURCE_CATALOG },
+        { provide: SigningKeys, useFactory: () => SigningKeys.generate() },
+        ClientCatalog,
+        TokenService,
+        FormBodyParser,
+      ],
+    };
   }
 }

@@ -31,3 +31,11 @@ export class MessagingConfigError extends Error {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** An operation named a topic the cluster does not have (and must not create on the fly). */
+export class UnknownTopicError extends Error {
+  constructor(readonly topic: string) {
+    super(`topic ${topic} does not exist`);
+    this.name = 'UnknownTopicError';
+  }
+}

@@ -67,12 +67,25 @@ export interface CommittedOffset {
   readonly offset: string | null;
 }
 
+/** A partition's high watermark: the offset the next message appended to it will get. */
+export interface EndOffset {
+  readonly partition: number;
+  /** Decimal string, like message offsets; "0" for a partition that never had a message. */
+  readonly offset: string;
+}
+
 export interface MessageBus {
   readonly producer: MessageProducer;
   createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer;
   /** Creates missing topics; existing ones are left as they are (repartitioning reorders keys). */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
   committedOffsets(groupId: string, topic: string): Promise<CommittedOffset[]>;
+  /**
+   * Every partition's end (high watermark) now, by partition: a reader that has handled up to just
+   * before these offsets has caught up with everything published so far. Rejects for a topic that
+   * does not exist.
+   */
+  endOffsets(topic: string): Promise<EndOffset[]>;
   /** True when the cluster answers within timeoutMs; never rejects, never hangs. */
   ping(timeoutMs: number): Promise<boolean>;
   /** Stops every consumer it created (gracefully), then closes its connections. */

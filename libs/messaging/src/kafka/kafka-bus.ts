@@ -1,8 +1,10 @@
 import { Admin, Kafka } from 'kafkajs';
 import { resolveConsumerOptions } from '../consumer-options';
+import { UnknownTopicError } from '../errors';
 import {
   CommittedOffset,
   ConsumerOptions,
+  EndOffset,
   MessageBus,
   MessageConsumer,
   MessageHandler,
@@ -85,6 +87,16 @@ export class KafkaBus implements MessageBus {
         partition,
         offset: offset === '-1' ? null : offset,
       }))
+      .sort((a, b) => a.partition - b.partition);
+  }
+
+  async endOffsets(topic: string): Promise<EndOffset[]> {
+    const admin = await this.connectedAdmin();
+    // Asked first: for a missing topic kafkajs would retry for seconds before giving up.
+    if (!(await admin.listTopics()).includes(topic)) throw new UnknownTopicError(topic);
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets
+      .map(({ partition, high }) => ({ partition, offset: high }))
       .sort((a, b) => a.partition - b.partition);
   }
 

@@ -1,8 +1,10 @@
 import { resolveConsumerOptions } from '../consumer-options';
+import { UnknownTopicError } from '../errors';
 import { MessagingLogger, noopLogger } from '../logger';
 import {
   CommittedOffset,
   ConsumerOptions,
+  EndOffset,
   IncomingMessage,
   MessageBus,
   MessageConsumer,
@@ -63,6 +65,15 @@ export class InMemoryBus implements MessageBus {
         offset: offset === undefined ? null : String(offset),
       };
     });
+  }
+
+  async endOffsets(topic: string): Promise<EndOffset[]> {
+    const partitions = this.log.partitionCount(topic);
+    if (partitions === 0) throw new UnknownTopicError(topic);
+    return Array.from({ length: partitions }, (_, partition) => ({
+      partition,
+      offset: String(this.log.endOffset({ topic, partition })),
+    }));
   }
 
   async ping(): Promise<boolean> {

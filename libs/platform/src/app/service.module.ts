@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { MESSAGE_BUS, MessageBus, MessagingModule } from '@extapps/messaging';
 import { Connection } from 'mongoose';
 import { Logger } from 'pino';
@@ -6,6 +7,7 @@ import { BaseConfig } from '../config/base-config';
 import { HEALTH_INDICATORS, READINESS_OPTIONS, ReadinessOptions } from '../health/health-indicator';
 import { KafkaHealthIndicator } from '../health/kafka.indicator';
 import { MongoHealthIndicator } from '../health/mongo.indicator';
+import { lazyIndicator, ServiceHealthIndicator } from '../health/service-indicator';
 import { mongoProviders } from '../infra/mongo.providers';
 import { MONGO_CONNECTION, ROOT_LOGGER, SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
 import {
@@ -13,6 +15,11 @@ import {
   HttpPlatformOptions,
   httpPlatformProviders,
 } from './http-platform';
+
+export interface ServiceModuleOptions extends HttpPlatformOptions {
+  /** Readiness checks of the service's own, reported after mongo and kafka. */
+  readonly healthIndicators?: readonly ServiceHealthIndicator[];
+}
 
 /**
  * What every service has: config, health, the closed-by-default guard, problem+json errors, one
@@ -22,7 +29,7 @@ import {
  */
 @Module({})
 export class ServiceModule {
-  static forRoot(config: BaseConfig, options: HttpPlatformOptions = {}): DynamicModule {
+  static forRoot(config: BaseConfig, options: ServiceModuleOptions = {}): DynamicModule {
     return {
       module: ServiceModule,
       global: true,
@@ -46,11 +53,17 @@ export class ServiceModule {
         ...mongoProviders(config),
         {
           provide: HEALTH_INDICATORS,
-          useFactory: (connection: Connection, bus: MessageBus, readiness: ReadinessOptions) => [
+          useFactory: (
+            connection: Connection,
+            bus: MessageBus,
+            readiness: ReadinessOptions,
+            moduleRef: ModuleRef,
+          ) => [
             new MongoHealthIndicator(connection),
             new KafkaHealthIndicator(bus, readiness.timeoutMs),
+            ...(options.healthIndicators ?? []).map((spec) => lazyIndicator(moduleRef, spec)),
           ],
-          inject: [MONGO_CONNECTION, MESSAGE_BUS, READINESS_OPTIONS],
+          inject: [MONGO_CONNECTION, MESSAGE_BUS, READINESS_OPTIONS, ModuleRef],
         },
       ],
       exports: [SERVICE_CONFIG, MONGO_CONNECTION, HEALTH_INDICATORS],

@@ -2,6 +2,7 @@ import { commitContract } from './commit-contract';
 import { deadLetterContract } from './dead-letter-contract';
 import { eventsContract } from './events-contract';
 import { ContractFixture, MakeBus } from './fixture';
+import { offsetsContract } from './offsets-contract';
 
 /**
  * The one behavioural contract of the messaging port, run against every adapter (in-memory in a
@@ -17,5 +18,6 @@ export function describeMessagingContract(name: string, makeBus: MakeBus): void 
     describe('commits', () => commitContract(fixture));
     describe('retries, dead letters and order', () => deadLetterContract(fixture));
     describe('events', () => eventsContract(fixture));
+    describe('end offsets', () => offsetsContract(fixture));
   });
 }

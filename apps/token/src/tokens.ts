@@ -1,0 +1,3 @@
+/** Injection tokens of the token service's own ports. */
+export const CLOCK = Symbol('CLOCK');
+export const RESOURCE_CATALOG = Symbol('RESOURCE_CATALOG');
