@@ -1,0 +1,96 @@
+import { Agent, request } from 'node:http';
+
+export interface HttpCall {
+  readonly method: string;
+  readonly path: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+
+export interface LoadOptions {
+  readonly baseUrl: string;
+  /** Requests in flight at once (closed loop: each worker waits for its answer). */
+  readonly concurrency: number;
+  readonly requests: number;
+  /** The n-th request to send; lets a run spread work over many apps or vary bodies. */
+  readonly next: (n: number) => HttpCall;
+  /** Statuses that count as success; anything else is counted as an error. */
+  readonly ok?: (status: number) => boolean;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly statuses: Readonly<Record<number, number>>;
+}
+
+/** Sends `requests` calls over keep-alive connections and measures each answer's latency. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const url = new URL(options.baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  const ok = options.ok ?? ((s: number) => s >= 200 && s < 300);
+  let issued = 0;
+  let errors = 0;
+  const worker = async () => {
+    while (issued < options.requests) {
+      const call = options.next(issued++);
+      const started = process.hrtime.bigint();
+      const status = await send(url, agent, call).catch(() => 0);
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (!ok(status)) errors++;
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    statuses,
+  };
+}
+
+/** Nearest-rank percentile of ascending `sorted`. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil(p * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? NaN;
+}
+
+function send(url: URL, agent: Agent, call: HttpCall): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: call.method,
+        path: call.path,
+        agent,
+        headers: {
+          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...call.headers,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', reject);
+      },
+    );
+    req.once('error', reject);
+    req.end(call.body);
+  });
+}
