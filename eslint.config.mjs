@@ -42,7 +42,7 @@ const testFiles = [
   '**/*.spec.ts',
   '**/*.int-spec.ts',
   '**/*.e2e-spec.ts',
-  '**/src/testing/**/*.ts',
+  '**/src/**/testing/**/*.ts',
 ];
 const testDepConstraints = depConstraints.map((c) =>
   c.sourceTag === 'type:contracts'

@@ -6,4 +6,6 @@ module.exports = async () => ({
   rootDir: join(__dirname, '../..'),
   projects: await getJestProjectsAsync(),
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
+  // Repeated here: in a multi-project run jest takes the timeout from the root config only.
+  testTimeout: 60_000,
 });

@@ -1,7 +1,8 @@
-import { Clock } from '@extapps/contracts';
-
-/** A clock that moves only when the test says so. */
-export class ManualClock implements Clock {
+/**
+ * A clock that moves only when the test says so. It fits the contracts' `Clock` structurally:
+ * importing contracts here would tie the test harness into the libraries it tests.
+ */
+export class ManualClock {
   private current: number;
 
   constructor(start: Date | string = '2026-01-01T00:00:00.000Z') {

@@ -1,7 +1,6 @@
 // `npm start`: infrastructure + the four services, until Ctrl-C. Run with
-//   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/infra/src/stack/start-stack.ts
-import { generateClientSecret } from '@extapps/contracts';
-import { spawn } from 'node:child_process';
+//   node -r @swc-node/register tools/infra/src/stack/start-stack.ts
+import { execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { signalStopAll, type OwnedProcess } from '../local/process';
 import { redactMongoUrl } from '../env-servers';
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
   if (built.status === 'rejected') throw built.reason;
   const settings: StackSettings = {
     // A fresh stack has a fresh database, so a made-up secret is registered anew every run.
-    bootstrapSecret: process.env['BOOTSTRAP_ADMIN_CLIENT_SECRET'] || generateClientSecret().secret,
+    bootstrapSecret: process.env['BOOTSTRAP_ADMIN_CLIENT_SECRET'] || newClientSecret(),
   };
   const started = specs.map((spec) => ({
     spec,
@@ -92,6 +91,16 @@ async function main(): Promise<void> {
   }
   printUrls(specs, resolved.value);
   printBootstrapAdmin(settings);
+}
+
+/** The registration service's own generator, run as a process: tools do not import apps. */
+function newClientSecret(): string {
+  const script = resolve(ROOT, 'apps', 'registration', 'src', 'bootstrap', 'new-secret.ts');
+  return execFileSync(process.execPath, ['-r', '@swc-node/register', script], {
+    cwd: ROOT,
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+    encoding: 'utf8',
+  }).trim();
 }
 
 function printBootstrapAdmin(settings: StackSettings): void {
