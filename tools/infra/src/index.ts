@@ -14,3 +14,5 @@ export { stopOnTermination } from './termination';
 export { uniqueName } from './unique-name';
 export { realSleep, waitUntil } from './wait';
 export type { Sleep, WaitOptions } from './wait';
+export { startRestartableKafka } from './local/restartable-kafka';
+export type { RestartableKafka, RestartableKafkaOptions } from './local/restartable-kafka';

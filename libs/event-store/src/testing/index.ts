@@ -1,0 +1,15 @@
+export { CONTRACT_QUEUES, describeEventStoreContract } from './event-store-contract';
+export type { MakeEventStore } from './event-store-contract';
+export { describeSnapshotStoreContract } from './snapshot-store-contract';
+export type { ContractState, MakeSnapshotStores } from './snapshot-store-contract';
+export { describeLeaseContract } from './lease-contract';
+export type { MakeLeases } from './lease-contract';
+export { manualSleep } from './manual-sleep';
+export type { ManualSleep } from './manual-sleep';
+export { TestEventHappened, appendStream, testEvent, testEventRegistry } from './test-events';
+export { mongoTestDatabase } from './mongo-fixture';
+export { recordingLogger } from './recording-logger';
+export type { LoggedLine } from './recording-logger';
+export { firstPublications, inOrder, recordTopic } from './topic-recorder';
+export type { TopicRecorder } from './topic-recorder';
+export { kafkaTestOptions, testKafkaBrokers } from './kafka-options';

@@ -1,0 +1,112 @@
+import { eventually, ManualClock } from '@extapps/testing';
+import { InMemoryLease, InMemoryLeaseTable } from '../lease/in-memory-lease';
+import { InMemoryEventStore } from '../memory/in-memory-event-store';
+import { StoredEvent } from '../ports';
+import { appendStream, manualSleep, testEvent } from '../testing';
+import { QueueWorker } from './queue-worker';
+
+function projector(
+  store: InMemoryEventStore,
+  more: { owner?: string; table?: InMemoryLeaseTable; clock?: ManualClock } = {},
+) {
+  const seen: number[] = [];
+  let failing = false;
+  const lease =
+    more.table && more.clock
+      ? new InMemoryLease(more.table, {
+          name: 'projections',
+          owner: more.owner ?? 'a',
+          ttlMs: 5_000,
+          clock: more.clock,
+        })
+      : undefined;
+  const worker = new QueueWorker({
+    name: 'projections',
+    queue: store.queue('projections'),
+    handle: async (events: readonly StoredEvent[]) => {
+      if (failing) throw new Error('read model unavailable');
+      seen.push(...events.map((e) => e.position));
+    },
+    lease,
+    pollIntervalMs: 1_000,
+    sleep: manualSleep().sleep,
+  });
+  return { worker, seen, fail: (value: boolean) => (failing = value) };
+}
+
+describe('QueueWorker', () => {
+  it('given another queue, then it works through that queue only, oldest first', async () => {
+    const store = new InMemoryEventStore({ queues: ['kafka', 'projections'] });
+    await appendStream(store, 'a', 3);
+    const { worker, seen } = projector(store);
+
+    expect(await worker.runOnce()).toEqual({ kind: 'handled', count: 3 });
+    expect(await worker.runOnce()).toEqual({ kind: 'idle' });
+
+    expect(seen).toEqual([1, 2, 3]);
+    expect(await store.queue('kafka').pending(10)).toHaveLength(3);
+  });
+
+  it('given a failing handler, then the pass acknowledges nothing and the next one retries', async () => {
+    const store = new InMemoryEventStore({ queues: ['projections'] });
+    await appendStream(store, 'a', 2);
+    const { worker, seen, fail } = projector(store);
+
+    fail(true);
+    expect(await worker.runOnce()).toMatchObject({
+      kind: 'failed',
+      error: new Error('read model unavailable'),
+    });
+    expect(await store.queue('projections').pending(10)).toHaveLength(2);
+
+    fail(false);
+    expect(await worker.runOnce()).toEqual({ kind: 'handled', count: 2 });
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('given passes requested at the same time, then they run one after the other', async () => {
+    const store = new InMemoryEventStore({ queues: ['projections'] });
+    await appendStream(store, 'a', 2);
+    const { worker, seen } = projector(store);
+
+    const outcomes = await Promise.all([worker.runOnce(), worker.runOnce()]);
+
+    expect(outcomes).toEqual([{ kind: 'handled', count: 2 }, { kind: 'idle' }]);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('given two instances sharing a lease, then only the holder works until its lease expires', async () => {
+    const store = new InMemoryEventStore({ queues: ['projections'] });
+    const table: InMemoryLeaseTable = new Map();
+    const clock = new ManualClock();
+    const first = projector(store, { owner: 'a', table, clock });
+    const second = projector(store, { owner: 'b', table, clock });
+    await appendStream(store, 'a', 1);
+
+    expect(await first.worker.runOnce()).toEqual({ kind: 'handled', count: 1 });
+    await store.append(testEvent('a', 2), 1);
+    expect(await second.worker.runOnce()).toEqual({ kind: 'not-holder' });
+
+    clock.advance(5_000);
+
+    expect(await second.worker.runOnce()).toEqual({ kind: 'handled', count: 1 });
+    expect(await first.worker.runOnce()).toEqual({ kind: 'not-holder' });
+    expect([...first.seen, ...second.seen]).toEqual([1, 2]);
+  });
+
+  it('given a stopped holder, then its lease is released and another instance takes over at once', async () => {
+    const store = new InMemoryEventStore({ queues: ['projections'] });
+    const table: InMemoryLeaseTable = new Map();
+    const clock = new ManualClock();
+    const first = projector(store, { owner: 'a', table, clock });
+    const second = projector(store, { owner: 'b', table, clock });
+    first.worker.start();
+    await eventually(() => expect(table.get('projections')?.owner).toBe('a'));
+    await first.worker.stop();
+    expect(table.has('projections')).toBe(false);
+
+    await appendStream(store, 'a', 1);
+
+    expect(await second.worker.runOnce()).toEqual({ kind: 'handled', count: 1 });
+  });
+});
