@@ -1,5 +1,12 @@
-import { baseConfigSchema, intSetting } from '@extapps/platform';
+import { EXTAPPS_ADMIN_RESOURCE } from '@extapps/contracts';
+import { authSettings, baseConfigSchema, intSetting, setting } from '@extapps/platform';
 import { z } from 'zod';
+import {
+  DEFAULT_BOOTSTRAP_CLIENT_ID,
+  parseBootstrapClientId,
+  parseBootstrapSecret,
+} from './bootstrap/bootstrap-settings';
+import { CatalogFile, parseCatalogFile } from './infrastructure/catalog-setting';
 
 export const SERVICE_NAME = 'registration';
 
@@ -15,6 +22,17 @@ export const configSchema = baseConfigSchema({
   OUTBOX_POLL_INTERVAL_MS: intSetting(10, 60_000, 500),
   /** A snapshot of an app's state is stored every this many events. */
   SNAPSHOT_EVERY: intSetting(1, 10_000, 50),
+  /** Admin tokens: issuer (the token service), its JWKS and the audience they must carry. */
+  ...authSettings({
+    defaultIssuer: 'http://localhost:3002',
+    defaultAudience: EXTAPPS_ADMIN_RESOURCE,
+  }),
+  /** A JSON resource catalog replacing the built-in one; read and validated at start-up. */
+  RESOURCE_CATALOG_FILE: setting<CatalogFile | null>(parseCatalogFile, null),
+  /** The client id of the admin app registered on first start. */
+  BOOTSTRAP_ADMIN_CLIENT_ID: setting(parseBootstrapClientId, DEFAULT_BOOTSTRAP_CLIENT_ID),
+  /** Its secret (stored only as a hash); unset: no bootstrap admin app is registered. */
+  BOOTSTRAP_ADMIN_CLIENT_SECRET: setting<string | null>(parseBootstrapSecret, null),
 });
 
 export type RegistrationConfig = z.output<typeof configSchema>;

@@ -1,0 +1,33 @@
+import { Controller, HttpCode, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { AdminScopes } from '@extapps/contracts';
+import { RequireScopes } from '@extapps/platform';
+import type { FastifyReply } from 'fastify';
+import { AppIdPipe } from '../app-id.pipe';
+import { AppProblemFilter } from '../app-problem.filter';
+import { AppResponder } from '../app-response';
+import { CommandMeta } from '../command-meta';
+import { Meta } from '../request-meta';
+import { EnableExternalAppCommand } from './enable-external-app.command';
+
+@Controller('v1/apps')
+@UseFilters(AppProblemFilter)
+export class EnableExternalAppController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly responder: AppResponder,
+  ) {}
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @RequireScopes(AdminScopes.appsWrite)
+  async enable(
+    @Param('id', AppIdPipe) appId: string,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commands.execute(new EnableExternalAppCommand(appId, meta));
+    this.responder.headers(reply, result);
+    return this.responder.app(result);
+  }
+}
