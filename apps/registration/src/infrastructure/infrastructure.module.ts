@@ -14,11 +14,10 @@ import { PROJECTIONS_QUEUE } from '../external-app/projections/projections-worke
 import { AppNames, liveNameKey } from './app-names';
 import { APP_STATE_SCHEMA_VERSION, AppRepository } from './app-repository';
 import { KAFKA_QUEUE, OutboxRelayService } from './outbox';
+import { EVENTS_COLLECTION, SNAPSHOTS_COLLECTION } from './collections';
 import { StoreIndexes } from './store-indexes';
 import { APP_SNAPSHOTS, CLOCK, EVENT_STORE, OUTBOX_WAKER, RESOURCE_CATALOG } from './tokens';
 
-export const EVENTS_COLLECTION = 'events';
-export const SNAPSHOTS_COLLECTION = 'app_snapshots';
 /** A name claim younger than this belongs to a command that may still be in flight. */
 export const NAME_CLAIM_STALE_AFTER_MS = 60_000;
 

@@ -8,7 +8,7 @@ import { loadConfig } from '@extapps/platform';
 import { configSchema } from '../config';
 import { appViewModel } from '../external-app/projections/app-view.model';
 import { AppViewStore } from '../external-app/projections/app-view.store';
-import { EVENTS_COLLECTION } from '../infrastructure/infrastructure.module';
+import { EVENTS_COLLECTION } from '../infrastructure/collections';
 import { cursorEvents } from './event-batches';
 import { DEFAULT_REBUILD_BATCH, rebuildAppViews } from './rebuild';
 
