@@ -41,4 +41,38 @@ describe('runLoad', () => {
     expect(seen.filter((s) => s.startsWith('POST /ok/'))).toHaveLength(16);
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
   });
+
+  it('hands each answer with its body and latency to onResponse', async () => {
+    const answers: string[] = [];
+    const result = await runLoad({
+      baseUrl,
+      concurrency: 2,
+      requests: 4,
+      next: (n) => ({ method: 'GET', path: n === 3 ? '/fail' : `/ok/${n}` }),
+      onResponse: (n, status, body, latencyMs) => {
+        expect(latencyMs).toBeGreaterThan(0);
+        answers.push(`${n}:${status}:${body}`);
+      },
+    });
+
+    expect(answers.sort()).toEqual(['0:200:ok', '1:200:ok', '2:200:ok', '3:500:ok']);
+    expect(result.transportError).toBeUndefined();
+  });
+
+  it('counts an unreachable server as status 0 and keeps the first reason', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const address = closed.address();
+    await new Promise((resolve) => closed.close(resolve));
+
+    const result = await runLoad({
+      baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+      concurrency: 1,
+      requests: 2,
+      next: () => ({ method: 'GET', path: '/' }),
+    });
+
+    expect(result).toMatchObject({ errors: 2, statuses: { 0: 2 } });
+    expect(result.transportError).toContain('ECONNREFUSED');
+  });
 });

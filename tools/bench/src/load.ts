@@ -16,6 +16,8 @@ export interface LoadOptions {
   readonly next: (n: number) => HttpCall;
   /** Statuses that count as success; anything else is counted as an error. */
   readonly ok?: (status: number) => boolean;
+  /** Gets each answer (its body read only when this is given), e.g. to learn created ids. */
+  readonly onResponse?: (n: number, status: number, body: string, latencyMs: number) => void;
 }
 
 export interface LoadResult {
@@ -25,6 +27,8 @@ export interface LoadResult {
   readonly perSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Counted as status 0; the first such failure's message. */
+  readonly transportError?: string;
   readonly statuses: Readonly<Record<number, number>>;
 }
 
@@ -37,12 +41,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const ok = options.ok ?? ((s: number) => s >= 200 && s < 300);
   let issued = 0;
   let errors = 0;
+  const keepBody = options.onResponse !== undefined;
+  let transportError: string | undefined;
   const worker = async () => {
     while (issued < options.requests) {
-      const call = options.next(issued++);
+      const n = issued++;
+      const call = options.next(n);
       const started = process.hrtime.bigint();
-      const status = await send(url, agent, call).catch(() => 0);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const answer = await send(url, agent, call, keepBody).catch((error: unknown) => {
+        transportError ??= error instanceof Error ? error.message : String(error);
+        return { status: 0, body: '' };
+      });
+      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+      latencies.push(latencyMs);
+      const status = answer.status;
+      options.onResponse?.(n, status, answer.body, latencyMs);
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (!ok(status)) errors++;
     }
@@ -60,6 +73,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     statuses,
+    ...(transportError === undefined ? {} : { transportError }),
   };
 }
 
@@ -70,7 +84,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? NaN;
 }
 
-function send(url: URL, agent: Agent, call: HttpCall): Promise<number> {
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+function send(url: URL, agent: Agent, call: HttpCall, keepBody: boolean): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -85,8 +104,12 @@ function send(url: URL, agent: Agent, call: HttpCall): Promise<number> {
         },
       },
       (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        if (keepBody) res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        else res.resume();
+        res.once('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.once('error', reject);
       },
     );

@@ -1,0 +1,47 @@
+import { OwnedProcess, spawnOwned } from '@extapps/infra';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** The workspace root: app entry points are run from source, relative to it. */
+export const ROOT = resolve(__dirname, '..', '..', '..', '..');
+const TAIL_LINES = 40;
+
+export interface SourceProcess {
+  readonly owned: OwnedProcess;
+  /** Resolves with the exit code once both output streams are read to the end. */
+  readonly finished: Promise<number | null>;
+  /** The last lines it printed (stdout and stderr), for a failure's explanation. */
+  tail(): string;
+}
+
+/**
+ * Runs a TypeScript entry point of the workspace as its own process (a tool must not import app
+ * code), transpiled on load like `nx run registration:rebuild`. It runs under the infra
+ * watchdog, so it dies with this process whatever happens to it.
+ */
+export function runFromSource(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  onLine: (line: string) => void,
+): SourceProcess {
+  const owned = spawnOwned({
+    command: process.execPath,
+    args: ['-r', '@swc-node/register', script],
+    cwd: ROOT,
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+  });
+  const tail: string[] = [];
+  const read = (stream: NodeJS.ReadableStream) =>
+    new Promise<void>((done) => {
+      const lines = createInterface({ input: stream, crlfDelay: Infinity });
+      lines.on('line', (line) => {
+        tail.push(line);
+        if (tail.length > TAIL_LINES) tail.shift();
+        onLine(line);
+      });
+      lines.once('close', done);
+    });
+  const streams = owned.output ? [read(owned.output.stdout), read(owned.output.stderr)] : [];
+  const finished = Promise.all([owned.exited, ...streams]).then(([code]) => code);
+  return { owned, finished, tail: () => tail.join('\n') };
+}
