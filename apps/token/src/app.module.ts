@@ -8,6 +8,11 @@ import { SigningKeys } from './keys/signing-keys';
 import { FormBodyParser } from './token-endpoint/form-body.parser';
 import { TokenController } from './token-endpoint/token.controller';
 import { TokenService } from './token-endpoint/token.service';
+import { ClientAuthenticator } from './client-auth/client-authenticator';
+import { DirectPublishSink } from './events/direct-publish.sink';
+import { TOKEN_EVENT_SINK } from './events/token-event-sink';
+import { ClientCredentialsGrant } from './grants/client-credentials/client-credentials.grant';
+import { GRANT_HANDLERS, GrantHandler } from './grants/grant-handler';
 import { CLOCK, RESOURCE_CATALOG } from './tokens';
 
 /** What tests may replace; production uses the defaults. */
@@ -32,6 +37,14 @@ export class AppModule {
         { provide: RESOURCE_CATALOG, useValue: DEFAULT_RESOURCE_CATALOG },
         { provide: SigningKeys, useFactory: () => SigningKeys.generate() },
         ClientCatalog,
+        ClientAuthenticator,
+        { provide: TOKEN_EVENT_SINK, useClass: DirectPublishSink },
+        ClientCredentialsGrant,
+        {
+          provide: GRANT_HANDLERS,
+          useFactory: (...grants: GrantHandler[]) => grants,
+          inject: [ClientCredentialsGrant],
+        },
         TokenService,
         FormBodyParser,
       ],

@@ -3,6 +3,7 @@ import { ResourceCatalog } from '@extapps/contracts';
 import { Public, SERVICE_CONFIG } from '@extapps/platform';
 import { TokenConfig } from '../config';
 import { JsonWebKeySet, SigningKeys } from '../keys/signing-keys';
+import { TokenService } from '../token-endpoint/token.service';
 import { RESOURCE_CATALOG } from '../tokens';
 import { authorizationServerMetadata, AuthorizationServerMetadata } from './metadata';
 
@@ -19,8 +20,9 @@ export class DiscoveryController {
     @Inject(SERVICE_CONFIG) config: TokenConfig,
     @Inject(RESOURCE_CATALOG) catalog: ResourceCatalog,
     private readonly keys: SigningKeys,
+    tokens: TokenService,
   ) {
-    this.metadata = authorizationServerMetadata(config.ISSUER, catalog);
+    this.metadata = authorizationServerMetadata(config.ISSUER, catalog, tokens.supportedGrantTypes);
   }
 
   @Get('oauth-authorization-server')

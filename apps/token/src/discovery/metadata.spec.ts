@@ -5,6 +5,7 @@ describe('authorization server metadata (RFC 8414)', () => {
   const metadata = authorizationServerMetadata(
     'https://id.example.com/t1',
     DEFAULT_RESOURCE_CATALOG,
+    ['client_credentials'],
   );
 
   it('publishes the issuer as configured and endpoints under it', () => {

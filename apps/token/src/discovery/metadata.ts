@@ -1,6 +1,5 @@
 import { ResourceCatalog } from '@extapps/contracts';
 import { SUPPORTED_AUTH_METHODS } from '../token-endpoint/client-authentication';
-import { SUPPORTED_GRANT_TYPES } from '../token-endpoint/token-request';
 
 export const TOKEN_PATH = '/oauth/token';
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -24,12 +23,13 @@ export interface AuthorizationServerMetadata {
 export function authorizationServerMetadata(
   issuer: string,
   catalog: ResourceCatalog,
+  grantTypes: readonly string[],
 ): AuthorizationServerMetadata {
   return {
     issuer,
     token_endpoint: `${issuer}${TOKEN_PATH}`,
     jwks_uri: `${issuer}${JWKS_PATH}`,
-    grant_types_supported: SUPPORTED_GRANT_TYPES,
+    grant_types_supported: grantTypes,
     token_endpoint_auth_methods_supported: SUPPORTED_AUTH_METHODS,
     scopes_supported: catalogScopes(catalog),
     response_types_supported: [],

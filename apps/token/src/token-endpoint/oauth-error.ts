@@ -1,12 +1,15 @@
 /**
- * Token endpoint error codes: RFC 6749 §5.2, `invalid_target` from RFC 8707 §2, and
- * `temporarily_unavailable` (RFC 6749 §4.1.2.1) while the client table is still loading.
+ * Token, introspection and revocation endpoint error codes: RFC 6749 §5.2, `invalid_target`
+ * (RFC 8707 §2), `unsupported_token_type` (RFC 7009 §2.2.1), and `temporarily_unavailable`
+ * (RFC 6749 §4.1.2.1) while the client table is still loading.
  */
 export type OAuthErrorCode =
   | 'invalid_request'
   | 'invalid_client'
+  | 'invalid_grant'
   | 'unauthorized_client'
   | 'unsupported_grant_type'
+  | 'unsupported_token_type'
   | 'invalid_scope'
   | 'invalid_target'
   | 'temporarily_unavailable';
@@ -30,6 +33,8 @@ export function statusOf(code: OAuthErrorCode): number {
     case 'temporarily_unavailable':
       return 503;
     case 'invalid_request':
+    case 'invalid_grant':
+    case 'unsupported_token_type':
     case 'unauthorized_client':
     case 'unsupported_grant_type':
     case 'invalid_scope':

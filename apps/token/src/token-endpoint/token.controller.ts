@@ -2,6 +2,7 @@ import { Controller, Delete, Get, Patch, Post, Put, Req, Res } from '@nestjs/com
 import { Public } from '@extapps/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OAuthError, statusOf } from './oauth-error';
+import { requestMetaOf } from './request-meta';
 import { NOT_READY_RETRY_AFTER_SECONDS, TokenResponse, TokenService } from './token.service';
 
 /** RFC 6749 §5.2 error response body. */
@@ -35,6 +36,7 @@ export class TokenController {
     const outcome = await this.tokens.issue({
       body: request.body,
       authorization: request.headers.authorization,
+      meta: requestMetaOf(request),
     });
     if (outcome.ok) {
       void reply.status(200);
@@ -79,7 +81,7 @@ function postOnly(reply: FastifyReply): OAuthErrorBody {
 }
 
 /** RFC 6749 §5.2 allows only printable ASCII but `"` and `\` in the description. */
-function errorBody(error: OAuthError): OAuthErrorBody {
+export function errorBody(error: OAuthError): OAuthErrorBody {
   return {
     error: error.error,
     error_description: error.description.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '?'),

@@ -1,21 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@extapps/contracts';
-import { ROOT_LOGGER, SERVICE_CONFIG } from '@extapps/platform';
+import { ROOT_LOGGER } from '@extapps/platform';
 import { Logger } from 'pino';
+import { ClientAuthenticator } from '../client-auth/client-authenticator';
 import { ClientCatalog, ClientLookup } from '../clients/client-catalog';
-import { TokenConfig } from '../config';
+import { TOKEN_EVENT_SINK, TokenEventRecord, TokenEventSink } from '../events/token-event-sink';
+import {
+  AuthenticatedClient,
+  GRANT_HANDLERS,
+  GrantHandler,
+  RequestMeta,
+} from '../grants/grant-handler';
 import { SigningKeys } from '../keys/signing-keys';
 import { CLOCK } from '../tokens';
-import { appTokenClaims } from './access-token';
 import { oauthError } from './oauth-error';
-import { decideTokenRequest, Refusal, TokenRequest } from './token-request';
+import { formOf, grantTypeOf, Refusal, TokenRequest } from './token-request';
 
-/** RFC 6749 §5.1 successful response; no refresh token for client credentials (§4.4.3). */
+/** RFC 6749 §5.1 successful response. */
 export interface TokenResponse {
   readonly access_token: string;
   readonly token_type: 'Bearer';
   readonly expires_in: number;
   readonly scope: string;
+  readonly refresh_token?: string;
 }
 
 export type TokenOutcome =
@@ -25,15 +32,29 @@ export type TokenOutcome =
 /** Seconds a client should wait while the client table is still loading. */
 export const NOT_READY_RETRY_AFTER_SECONDS = 1;
 
+/**
+ * The token endpoint: form, grant type, client authentication, then the grant's own handler.
+ * Events of the request are durable before the answer leaves (TokenEventSink).
+ */
 @Injectable()
 export class TokenService {
+  private readonly grants: ReadonlyMap<string, GrantHandler>;
+
   constructor(
     @Inject(ClientCatalog) private readonly clients: ClientLookup,
+    private readonly clientAuthenticator: ClientAuthenticator,
+    @Inject(GRANT_HANDLERS) grants: readonly GrantHandler[],
     private readonly keys: SigningKeys,
-    @Inject(SERVICE_CONFIG) private readonly config: TokenConfig,
+    @Inject(TOKEN_EVENT_SINK) private readonly events: TokenEventSink,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.grants = new Map(grants.map((g) => [g.grantType, g]));
+  }
+
+  get supportedGrantTypes(): string[] {
+    return [...this.grants.keys()];
+  }
 
   async issue(request: TokenRequest): Promise<TokenOutcome> {
     // Before catch-up the table may still hold a secret whose revocation is yet to be read.
@@ -45,38 +66,60 @@ export class TokenService {
       return { ok: false, refusal: { error } };
     }
     const now = this.clock.now();
-    const decision = decideTokenRequest(request, (id) => this.clients.find(id), now);
-    if (!decision.ok) {
-      this.logRefusal(decision.refusal);
-      return decision;
+    const form = formOf(request.body);
+    if (!form.ok) return refuse(form.error);
+    const grantType = grantTypeOf(form.value, this.supportedGrantTypes);
+    if (!grantType.ok) return refuse(grantType.error);
+    const { authorization, meta } = request;
+    const client = await this.clientAuthenticator.authenticate(
+      { authorization, form: form.value },
+      'token',
+      meta,
+      now,
+    );
+    if (!client.ok) return refuse(client.error);
+    const handler = this.grants.get(grantType.value) as GrantHandler;
+    const outcome = await handler.handle({ form: form.value, client: client.value, now, meta });
+    if (!outcome.ok) {
+      await this.record(outcome.events ?? [], client.value, meta, now);
+      return refuse(outcome.error);
     }
-    const { client, grant } = decision.value;
-    const ttlSeconds = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const claims = appTokenClaims({
-      issuer: this.config.ISSUER,
-      clientId: client.clientId,
-      grant,
-      issuedAt: now,
-      ttlSeconds,
-    });
-    const accessToken = await this.keys.sign({ ...claims });
+    const accessToken = await this.keys.sign({ ...outcome.claims });
+    await this.record(outcome.events, client.value, meta, now);
+    const { claims } = outcome;
     this.logger.debug(
-      { clientId: client.clientId, aud: claims.aud, scope: claims.scope, jti: claims.jti },
+      { clientId: claims.client_id, aud: claims.aud, scope: claims.scope, jti: claims.jti },
       'access token issued',
     );
+    const response: TokenResponse = {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: claims.exp - claims.iat,
+      scope: claims.scope,
+    };
     return {
       ok: true,
-      response: {
-        access_token: accessToken,
-        token_type: 'Bearer',
-        expires_in: ttlSeconds,
-        scope: claims.scope,
-      },
+      response: outcome.refreshToken
+        ? { ...response, refresh_token: outcome.refreshToken }
+        : response,
     };
   }
 
-  /** Failed authentications only: the access log already records every request. */
-  private logRefusal({ authentication }: Refusal): void {
-    if (authentication) this.logger.info({ ...authentication }, 'client authentication failed');
+  private async record(
+    events: readonly TokenEventRecord[],
+    { client }: AuthenticatedClient,
+    meta: RequestMeta,
+    now: Date,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const userAgent =
+      meta.userAgent === undefined ? {} : { userAgent: meta.userAgent.slice(0, 512) };
+    await this.events.record(events, {
+      actor: { type: 'app', id: client.clientId, ip: meta.ip, ...userAgent },
+      correlationId: meta.correlationId,
+      occurredAt: now,
+    });
   }
 }
+
+const refuse = (error: Refusal['error']): TokenOutcome => ({ ok: false, refusal: { error } });

@@ -7,6 +7,8 @@ export const AdminScopes = {
   permissionsRead: 'extapps.permissions.read',
   permissionsWrite: 'extapps.permissions.write',
   auditRead: 'extapps.audit.read',
+  usersRead: 'extapps.users.read',
+  usersWrite: 'extapps.users.write',
 } as const;
 
 /** The audience of tokens for ExtApps' own admin APIs. */
@@ -21,7 +23,7 @@ export const DEFAULT_RESOURCE_CATALOG: ResourceCatalog = resourceCatalogSchema.p
     {
       id: EXTAPPS_ADMIN_RESOURCE,
       name: 'ExtApps administration',
-      description: 'Registration, permissions and audit APIs of ExtApps itself.',
+      description: 'Registration, permissions, audit and user directory APIs of ExtApps itself.',
       userScopes: [
         { name: AdminScopes.appsRead, description: 'Read external apps' },
         { name: AdminScopes.appsWrite, description: 'Register and change external apps' },
@@ -32,6 +34,8 @@ export const DEFAULT_RESOURCE_CATALOG: ResourceCatalog = resourceCatalogSchema.p
         { name: AdminScopes.permissionsRead, description: 'Read roles and assignments' },
         { name: AdminScopes.permissionsWrite, description: 'Change roles and assignments' },
         { name: AdminScopes.auditRead, description: 'Search and export the audit trail' },
+        { name: AdminScopes.usersRead, description: 'Read organization users' },
+        { name: AdminScopes.usersWrite, description: 'Create and change organization users' },
       ],
     },
     {
