@@ -42,6 +42,8 @@ function registered(event: Extract<RegistrationEvent, { type: 'ExternalAppRegist
     userScopes: data.userScopes,
     applicationScopes: data.applicationScopes,
     secrets: data.firstSecret ? [toSecret(data.firstSecret)] : [],
+    jwks: null,
+    accessTokenLifetimeSeconds: null,
   };
 }
 

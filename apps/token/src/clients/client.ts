@@ -1,4 +1,5 @@
 import { AppType, ScopeGrant } from '@extapps/contracts';
+import type { JWK } from 'jose';
 
 export type ClientStatus = 'active' | 'disabled' | 'deleted';
 
@@ -25,4 +26,8 @@ export interface Client {
   readonly userScopes: readonly ScopeGrant[];
   readonly applicationScopes: readonly ScopeGrant[];
   readonly secrets: readonly ClientSecret[];
+  /** Public keys for `private_key_jwt` (RFC 7523); null when the app registered none. */
+  readonly jwks: { readonly keys: readonly JWK[] } | null;
+  /** The app's own access token lifetime; null: the service default (ACCESS_TOKEN_TTL_SECONDS). */
+  readonly accessTokenLifetimeSeconds: number | null;
 }
