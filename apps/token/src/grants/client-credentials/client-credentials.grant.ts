@@ -4,6 +4,7 @@ import { TokenConfig } from '../../config';
 import { appTokenClaims } from '../../token-endpoint/access-token';
 import { oauthError } from '../../token-endpoint/oauth-error';
 import { resolveGrant } from '../../token-endpoint/scope-resolution';
+import { accessTokenTtlSeconds } from '../access-token-lifetime';
 import { GrantHandler, GrantOutcome, GrantRequest } from '../grant-handler';
 
 /**
@@ -36,7 +37,7 @@ export class ClientCredentialsGrant implements GrantHandler {
       clientId: client.clientId,
       grant: grant.value,
       issuedAt: now,
-      ttlSeconds: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      ttlSeconds: accessTokenTtlSeconds(client, this.config.ACCESS_TOKEN_TTL_SECONDS),
     });
     const issued = {
       clientId: client.clientId,
