@@ -15,8 +15,11 @@ export interface KafkaConsumerDeps extends DeliveryDeps {
 }
 
 /**
- * Commits each offset right after its message was handled or parked (autoCommit off), one message
- * at a time per partition, so a crash loses nothing and replays at most the in-flight message.
+ * Handles one message at a time per partition and commits offsets only of messages handled or
+ * parked (autoCommit off): every COMMIT_EVERY_MESSAGES messages, every COMMIT_EVERY_MS, and when a
+ * batch ends or stops. A crash loses nothing and replays at most the messages handled since the
+ * last commit (handlers are idempotent by eventId); committing per message would cost a broker
+ * round trip each, which made reading a long topic from the beginning slow.
  */
 export class KafkaMessageConsumer implements MessageConsumer {
   private consumer: Consumer | undefined;
@@ -94,19 +97,20 @@ export class KafkaMessageConsumer implements MessageConsumer {
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } =
-      payload;
-    for (const raw of batch.messages) {
-      if (!isRunning() || isStale() || this.abandon.signal.aborted) return;
-      const message = toIncoming(batch.topic, batch.partition, raw);
-      if (!(await this.handle(message, heartbeat))) return;
-      resolveOffset(raw.offset);
-      // The payload's commit, unlike consumer.commitOffsets, still works while stop() is draining.
-      const partitions = [{ partition: batch.partition, offset: nextOffset(raw.offset) }];
-      await commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions }],
-      });
-      if (isRunning()) await heartbeat();
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const progress = new BatchProgress(payload);
+    try {
+      for (const raw of batch.messages) {
+        if (!isRunning() || isStale() || this.abandon.signal.aborted) return;
+        const message = toIncoming(batch.topic, batch.partition, raw);
+        if (!(await this.handle(message, heartbeat))) return;
+        resolveOffset(raw.offset);
+        await progress.handled(raw.offset);
+        if (isRunning()) await heartbeat();
+      }
+    } finally {
+      // Also on an early return or a failing handler: what was handled stays handled.
+      await progress.commit();
     }
   }
 
@@ -129,6 +133,38 @@ export class KafkaMessageConsumer implements MessageConsumer {
       }
       throw error;
     }
+  }
+}
+
+export const COMMIT_EVERY_MESSAGES = 500;
+export const COMMIT_EVERY_MS = 1_000;
+
+/** The offsets of one batch handled but not yet committed. */
+class BatchProgress {
+  private pending: string | undefined;
+  private sinceCommit = 0;
+  private lastCommitAt = Date.now();
+
+  constructor(private readonly payload: EachBatchPayload) {}
+
+  async handled(offset: string): Promise<void> {
+    this.pending = offset;
+    this.sinceCommit++;
+    const due =
+      this.sinceCommit >= COMMIT_EVERY_MESSAGES ||
+      Date.now() - this.lastCommitAt >= COMMIT_EVERY_MS;
+    if (due) await this.commit();
+  }
+
+  async commit(): Promise<void> {
+    if (this.pending === undefined) return;
+    const { batch, commitOffsetsIfNecessary } = this.payload;
+    const partitions = [{ partition: batch.partition, offset: nextOffset(this.pending) }];
+    this.pending = undefined;
+    this.sinceCommit = 0;
+    this.lastCommitAt = Date.now();
+    // The payload's commit, unlike consumer.commitOffsets, still works while stop() is draining.
+    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions }] });
   }
 }
 
