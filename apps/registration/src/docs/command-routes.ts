@@ -51,7 +51,8 @@ export const commandRoutes: readonly RouteDoc[] = [
     method: 'patch',
     path: '/v1/apps/{id}',
     operationId: 'updateApp',
-    summary: 'Change name, redirect URIs and scopes; all changes apply, or none.',
+    summary:
+      'Change name, redirect URIs, scopes, JWKS and token lifetime; all changes apply, or none.',
     tag: 'apps',
     scopes: write,
     pathParams: appId,

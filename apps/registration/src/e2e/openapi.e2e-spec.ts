@@ -59,4 +59,18 @@ describe('OpenAPI document at /docs', () => {
       }
     }
   });
+
+  it('documents jwks and accessTokenLifetimeSeconds where an app is written and read', async () => {
+    const doc = (await stack.anonymous.get('/docs')).body;
+    const body = (method: string, path: string) =>
+      doc.paths[path][method].requestBody.content['application/json'].schema.properties;
+    const app = doc.paths['/v1/apps/{id}'].get.responses['200'].content['application/json'].schema;
+
+    for (const properties of [body('post', '/v1/apps'), body('patch', '/v1/apps/{id}')]) {
+      expect(properties.jwks.description).toContain('private_key_jwt');
+      expect(properties.accessTokenLifetimeSeconds.description).toContain('300-86400');
+    }
+    expect(app.required).toEqual(expect.arrayContaining(['jwks', 'accessTokenLifetimeSeconds']));
+    expect(JSON.stringify(app.properties.jwks)).toContain('"enum":["P-256","P-384"]');
+  });
 });

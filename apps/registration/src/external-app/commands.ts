@@ -22,6 +22,15 @@ export interface RegisterExternalApp {
   readonly applicationScopes: readonly string[];
   /** Required for a confidential app, refused for a non-confidential one. */
   readonly firstSecret?: NewSecret;
+  /** Public keys for private_key_jwt (confidential apps only); absent or null: none. */
+  readonly jwks?: JwksInput | null;
+  /** Absent or null: the token service default. */
+  readonly accessTokenLifetimeSeconds?: number | null;
+}
+
+/** A JWKS as the request carried it: the decider checks it against the contract. */
+export interface JwksInput {
+  readonly keys: readonly unknown[];
 }
 
 // The commands below address an existing app: the handler loads its stream by id, so the id is
@@ -41,6 +50,18 @@ export interface ChangeScopes {
   readonly type: 'ChangeScopes';
   readonly userScopes?: readonly string[];
   readonly applicationScopes?: readonly string[];
+}
+
+/** Sets, replaces (the whole set) or removes (null) the app's private_key_jwt keys. */
+export interface ChangeClientKeys {
+  readonly type: 'ChangeClientKeys';
+  readonly jwks: JwksInput | null;
+}
+
+/** Sets the app's access token lifetime, or null for the token service default. */
+export interface ChangeAccessTokenLifetime {
+  readonly type: 'ChangeAccessTokenLifetime';
+  readonly seconds: number | null;
 }
 
 export interface AddSecret extends NewSecret {
@@ -79,6 +100,8 @@ export type ExternalAppCommand =
   | RenameExternalApp
   | ChangeRedirectUris
   | ChangeScopes
+  | ChangeClientKeys
+  | ChangeAccessTokenLifetime
   | AddSecret
   | RevokeSecret
   | WarnSecretExpiring

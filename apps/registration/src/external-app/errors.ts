@@ -21,6 +21,12 @@ export const ERROR_CODES = {
   'unknown-scope': 'the scope is not in the resource catalog as a scope of that kind',
   'duplicate-scope': 'the same scope is listed twice in one kind',
   'scope-kind-not-allowed': 'a non-confidential app asked for application scopes',
+  'invalid-jwks':
+    'the JWKS is not 1-10 public EC (P-256, P-384), RSA (2048+ bit) or OKP (Ed25519, Ed448) signing keys with unique kids; private and symmetric keys are refused',
+  'jwks-not-allowed':
+    'a non-confidential app cannot have a JWKS (private_key_jwt authenticates a client)',
+  'invalid-access-token-lifetime':
+    'the access token lifetime is not a whole number of seconds from 300 to 86400',
   'secret-required': 'a confidential app is registered without its first secret',
   'secret-not-allowed': 'a non-confidential app cannot have a secret',
   'invalid-secret':

@@ -1,5 +1,6 @@
 import { APP_NAME_MAX, appIdSchema, ResourceCatalog } from '@extapps/contracts';
 import { ExternalAppCommand, RegisterExternalApp } from './commands';
+import { checkClientSettings, decideClientSettings } from './client-settings';
 import { accept, Checked, Decision, refuse, valid } from './errors';
 import { ExternalAppState, RegisteredApp } from './external-app.state';
 import { checkRedirectUris } from './redirect-uri';
@@ -66,6 +67,9 @@ function decideExisting(
       if (sameScopes(before, after.value)) return accept();
       return accept({ type: 'ScopesChanged', data: { before, after: after.value } });
     }
+    case 'ChangeClientKeys':
+    case 'ChangeAccessTokenLifetime':
+      return decideClientSettings(command, app);
     case 'AddSecret':
     case 'RevokeSecret':
     case 'WarnSecretExpiring':
@@ -105,6 +109,8 @@ function register(
   if (!uris.ok) return uris;
   const firstSecret = checkFirstSecret(command, context.now);
   if (!firstSecret.ok) return firstSecret;
+  const settings = checkClientSettings(command, command.appType);
+  if (!settings.ok) return settings;
   const data = {
     appId: command.appId,
     name: name.value,
@@ -112,6 +118,7 @@ function register(
     redirectUris: [...uris.value],
     ...scopes.value,
     firstSecret: firstSecret.value,
+    ...settings.value,
   };
   return accept({ type: 'ExternalAppRegistered', data });
 }

@@ -1,11 +1,12 @@
 import { RegistrationEventPayload } from '@extapps/contracts';
 import { evolve, initialState, rebuild } from './external-app.state';
 import { activeSecrets } from './secrets';
-import { given, LATER, NOW, newSecret, registerConfidential } from './testing/fixtures';
+import { ecKey, given, LATER, NOW, newSecret, registerConfidential } from './testing/fixtures';
 
 const registered = () => rebuild(given(registerConfidential).events);
 const registration = given(registerConfidential).events[0] as RegistrationEventPayload;
 const secret2 = { ...newSecret(2), expiresAt: LATER.toISOString() };
+const jwks = { keys: [ecKey('k-1').public] };
 
 describe('evolve', () => {
   it('ExternalAppRegistered makes an active app holding its first secret', () => {
@@ -18,7 +19,14 @@ describe('evolve', () => {
       userScopes: [{ resource: 'OrchestratorApi', scope: 'OR.Jobs.Read' }],
       applicationScopes: [{ resource: 'OrchestratorApi', scope: 'OR.Jobs' }],
       secrets: [{ ...newSecret(1), expiresAt: null, revoked: false, expiryWarned: false }],
+      jwks: null,
+      accessTokenLifetimeSeconds: null,
     });
+  });
+
+  it('ExternalAppRegistered with keys and a token lifetime keeps both', () => {
+    const { events } = given({ ...registerConfidential, jwks, accessTokenLifetimeSeconds: 900 });
+    expect(rebuild(events)).toMatchObject({ jwks, accessTokenLifetimeSeconds: 900 });
   });
 
   it.each<[string, RegistrationEventPayload, object]>([
@@ -42,6 +50,16 @@ describe('evolve', () => {
         },
       },
       { userScopes: [], applicationScopes: [{ resource: 'R', scope: 'A.B' }] },
+    ],
+    [
+      'ClientKeysChanged',
+      { type: 'ClientKeysChanged', data: { before: null, after: jwks } },
+      { jwks },
+    ],
+    [
+      'AccessTokenLifetimeChanged',
+      { type: 'AccessTokenLifetimeChanged', data: { before: null, after: 1800 } },
+      { accessTokenLifetimeSeconds: 1800 },
     ],
     ['ExternalAppDisabled', { type: 'ExternalAppDisabled', data: {} }, { status: 'disabled' }],
     ['ExternalAppDeleted', { type: 'ExternalAppDeleted', data: {} }, { status: 'deleted' }],

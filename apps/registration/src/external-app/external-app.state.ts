@@ -1,4 +1,10 @@
-import { AppType, RegistrationEventPayload, ScopeGrant, SecretData } from '@extapps/contracts';
+import {
+  AppType,
+  Jwks,
+  RegistrationEventPayload,
+  ScopeGrant,
+  SecretData,
+} from '@extapps/contracts';
 
 export interface SecretState extends SecretData {
   readonly revoked: boolean;
@@ -16,6 +22,10 @@ export interface RegisteredApp {
   readonly applicationScopes: readonly ScopeGrant[];
   /** Every secret ever added, revoked ones included, so an id is never reused. */
   readonly secrets: readonly SecretState[];
+  /** Public keys for private_key_jwt; null: none. */
+  readonly jwks: Jwks | null;
+  /** Null: the token service default. */
+  readonly accessTokenLifetimeSeconds: number | null;
 }
 
 export type ExternalAppState = { readonly status: 'unregistered' } | RegisteredApp;
@@ -29,9 +39,11 @@ export const initialState: ExternalAppState = { status: 'unregistered' };
 export function evolve(state: ExternalAppState, event: RegistrationEventPayload): ExternalAppState {
   if (event.type === 'ExternalAppRegistered') {
     if (state.status !== 'unregistered') throw new Error(`app ${state.appId} is registered twice`);
-    const { firstSecret, ...app } = event.data;
+    const { firstSecret, jwks, accessTokenLifetimeSeconds, ...app } = event.data;
     return {
       ...app,
+      jwks: jwks ?? null,
+      accessTokenLifetimeSeconds: accessTokenLifetimeSeconds ?? null,
       status: 'active',
       secrets: firstSecret ? [{ ...firstSecret, revoked: false, expiryWarned: false }] : [],
     };
@@ -53,6 +65,10 @@ function evolveRegistered(
       return { ...app, redirectUris: event.data.after };
     case 'ScopesChanged':
       return { ...app, ...event.data.after };
+    case 'ClientKeysChanged':
+      return { ...app, jwks: event.data.after };
+    case 'AccessTokenLifetimeChanged':
+      return { ...app, accessTokenLifetimeSeconds: event.data.after };
     case 'SecretAdded':
       return {
         ...app,

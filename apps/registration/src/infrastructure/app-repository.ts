@@ -11,8 +11,11 @@ import { EventStore, SnapshotStore, StoredEvent } from '@extapps/event-store';
 import { CommandMeta } from '../external-app/commands/command-meta';
 import { evolve, ExternalAppState, initialState } from '../external-app';
 
-/** Bump when ExternalAppState changes shape: older snapshots are then ignored and refolded. */
-export const APP_STATE_SCHEMA_VERSION = 1;
+/**
+ * Bump when ExternalAppState changes shape: older snapshots are then ignored and refolded.
+ * 2: `jwks` and `accessTokenLifetimeSeconds`.
+ */
+export const APP_STATE_SCHEMA_VERSION = 2;
 
 export interface LoadedApp {
   readonly state: ExternalAppState;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { newSecret } from '../external-app/testing/fixtures';
+import { ecKey, newSecret } from '../external-app/testing/fixtures';
 import {
   day,
   readSide,
@@ -50,6 +50,11 @@ describe('rebuildAppViews', () => {
       1: [
         { command: { type: 'RenameExternalApp' as const, name: `Robot ${n}.${round}` }, at },
         { command: { type: 'AddSecret' as const, ...newSecret(round + 1, day(45)) }, at },
+        {
+          command: { type: 'ChangeClientKeys' as const, jwks: { keys: [ecKey(`k-${n}`).public] } },
+          at,
+        },
+        { command: { type: 'ChangeAccessTokenLifetime' as const, seconds: 600 + n }, at },
       ],
       2: [
         { command: { type: 'RevokeSecret' as const, secretId: 'sec-1' }, at },
@@ -90,6 +95,15 @@ describe('rebuildAppViews', () => {
       'active',
       'deleted',
       'active',
+    ]);
+    expect(live.map((d) => d.accessTokenLifetimeSeconds)).toEqual([600, 601, 602, 603, 604, null]);
+    expect(live.map((d) => d.jwks?.keys[0]?.kid ?? null)).toEqual([
+      'k-0',
+      'k-1',
+      'k-2',
+      'k-3',
+      'k-4',
+      null,
     ]);
 
     const result = await rebuildAppViews(pagedEvents(side.store, 7), side);

@@ -34,6 +34,8 @@ const app = (id: string, secrets: SecretView[], status: AppView['status'] = 'act
   userScopes: [],
   applicationScopes: [],
   secrets,
+  jwks: null,
+  accessTokenLifetimeSeconds: null,
   version: 1,
   createdAt: inDays(-100),
   createdBy: { type: 'user', id: 'admin' },

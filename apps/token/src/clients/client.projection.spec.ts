@@ -2,8 +2,10 @@ import { RegistrationEvent } from '@extapps/contracts';
 import { AppStream, appsRead, jobs, jobsRead, newSecret } from '../testing/app-events';
 import { Client } from './client';
 import { projectClient } from './client.projection';
+import { jwksOf, newClientKey } from './testing/client-keys';
 
 const firstSecret = newSecret(new Date('2027-01-01T00:00:00.000Z'));
+const jwks = jwksOf(newClientKey('k-1'), newClientKey('k-2'));
 
 /** Folds events as the client table does, failing on any event that is not applied. */
 function given(...events: RegistrationEvent[]): Client | undefined {
@@ -46,7 +48,17 @@ describe('client projection', () => {
           revoked: false,
         },
       ],
+      jwks: null,
+      accessTokenLifetimeSeconds: null,
     });
+  });
+
+  it('ExternalAppRegistered: the keys and token lifetime the app registered', () => {
+    const stream = new AppStream('app-3');
+    const client = given(
+      stream.registeredConfidential(firstSecret, [jobs], { jwks, accessTokenLifetimeSeconds: 900 }),
+    );
+    expect(client).toMatchObject({ jwks, accessTokenLifetimeSeconds: 900 });
   });
 
   it('ExternalAppRegistered: a non-confidential client has no secret', () => {
@@ -69,6 +81,29 @@ describe('client projection', () => {
     const after = { userScopes: [jobsRead], applicationScopes: [appsRead] };
     const client = applied(registered, app.scopesChanged(before, after));
     expect(client).toMatchObject({ userScopes: [jobsRead], applicationScopes: [appsRead] });
+  });
+
+  it('ClientKeysChanged: the new keys', () => {
+    expect(applied(registered, app.clientKeysChanged(null, jwks))).toMatchObject({
+      jwks,
+      version: 2,
+    });
+  });
+
+  it('ClientKeysChanged to null: no keys any more', () => {
+    const withKeys = applied(registered, app.clientKeysChanged(null, jwks));
+    expect(applied(withKeys, app.clientKeysChanged(jwks, null)).jwks).toBeNull();
+  });
+
+  it("AccessTokenLifetimeChanged: the app's own lifetime", () => {
+    const client = applied(registered, app.accessTokenLifetimeChanged(null, 1800));
+    expect(client).toMatchObject({ accessTokenLifetimeSeconds: 1800, version: 2 });
+  });
+
+  it('AccessTokenLifetimeChanged to null: the service default again', () => {
+    const withLifetime = applied(registered, app.accessTokenLifetimeChanged(null, 1800));
+    const client = applied(withLifetime, app.accessTokenLifetimeChanged(1800, null));
+    expect(client.accessTokenLifetimeSeconds).toBeNull();
   });
 
   it('SecretAdded: a further secret, without expiry when it has none', () => {

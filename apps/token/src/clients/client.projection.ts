@@ -1,5 +1,6 @@
 import { RegistrationEvent, SecretData } from '@extapps/contracts';
 import { Client, ClientSecret } from './client';
+import { internScopes } from './scope-interning';
 
 export type ProjectionOutcome =
   | { readonly kind: 'applied'; readonly client: Client }
@@ -39,11 +40,12 @@ function registered(event: Extract<RegistrationEvent, { type: 'ExternalAppRegist
     type: data.type,
     status: 'active',
     redirectUris: data.redirectUris,
-    userScopes: data.userScopes,
-    applicationScopes: data.applicationScopes,
+    userScopes: internScopes(data.userScopes),
+    applicationScopes: internScopes(data.applicationScopes),
     secrets: data.firstSecret ? [toSecret(data.firstSecret)] : [],
-    jwks: null,
-    accessTokenLifetimeSeconds: null,
+    // Absent in events from before they existed: no keys, the default lifetime.
+    jwks: data.jwks ?? null,
+    accessTokenLifetimeSeconds: data.accessTokenLifetimeSeconds ?? null,
   };
 }
 
@@ -56,7 +58,15 @@ function evolve(client: Client, event: LaterEvent): Client {
     case 'RedirectUrisChanged':
       return { ...client, redirectUris: event.data.after };
     case 'ScopesChanged':
-      return { ...client, ...event.data.after };
+      return {
+        ...client,
+        userScopes: internScopes(event.data.after.userScopes),
+        applicationScopes: internScopes(event.data.after.applicationScopes),
+      };
+    case 'ClientKeysChanged':
+      return { ...client, jwks: event.data.after };
+    case 'AccessTokenLifetimeChanged':
+      return { ...client, accessTokenLifetimeSeconds: event.data.after };
     case 'SecretAdded':
       return { ...client, secrets: [...client.secrets, toSecret(event.data)] };
     case 'SecretRevoked': {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AccessTokenLifetimeChanged,
   AppScopes,
+  ClientKeysChanged,
   createEnvelope,
   EventDefinition,
   EventEnvelope,
@@ -10,6 +12,7 @@ import {
   ExternalAppRegistered,
   ExternalAppRenamed,
   generateClientSecret,
+  Jwks,
   RedirectUrisChanged,
   RegistrationEvent,
   ScopeGrant,
@@ -57,7 +60,12 @@ export class AppStream {
     private readonly occurredAt = new Date('2026-01-01T00:00:00.000Z'),
   ) {}
 
-  registeredConfidential(secret: TestSecret, applicationScopes = [jobs, assetsRead, appsRead]) {
+  /** `settings`: the optional keys and token lifetime, left out of the event when not given. */
+  registeredConfidential(
+    secret: TestSecret,
+    applicationScopes = [jobs, assetsRead, appsRead],
+    settings: { jwks?: Jwks; accessTokenLifetimeSeconds?: number } = {},
+  ) {
     return this.next(ExternalAppRegistered, {
       appId: this.appId,
       name: `Robot ${this.appId}`,
@@ -66,6 +74,7 @@ export class AppStream {
       userScopes: [],
       applicationScopes,
       firstSecret: secret.data,
+      ...settings,
     });
   }
 
@@ -91,6 +100,14 @@ export class AppStream {
 
   scopesChanged(before: AppScopes, after: AppScopes) {
     return this.next(ScopesChanged, { before, after });
+  }
+
+  clientKeysChanged(before: Jwks | null, after: Jwks | null) {
+    return this.next(ClientKeysChanged, { before, after });
+  }
+
+  accessTokenLifetimeChanged(before: number | null, after: number | null) {
+    return this.next(AccessTokenLifetimeChanged, { before, after });
   }
 
   secretAdded(secret: TestSecret) {

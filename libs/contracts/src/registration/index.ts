@@ -1,2 +1,3 @@
 export * from './registration-values';
+export * from './client-keys';
 export * from './registration-events';

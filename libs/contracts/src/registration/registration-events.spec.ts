@@ -1,7 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createEnvelope } from '../events/create-envelope';
 import { EventDefinition } from '../events/event-definition';
 import { EventRegistry } from '../events/event-registry';
 import {
+  AccessTokenLifetimeChanged,
+  ClientKeysChanged,
   ExternalAppDeleted,
   ExternalAppDisabled,
   ExternalAppEnabled,
@@ -41,12 +44,18 @@ const publicApp = {
   firstSecret: null,
 };
 const scopes = { userScopes: [jobsRead], applicationScopes: [] };
+const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const keys = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k-1', alg: 'ES256' }] };
+const privateKeys = { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'k-1' }] };
+const withClientSettings = { ...confidentialApp, jwks: keys, accessTokenLifetimeSeconds: 900 };
 
 const samples = [
   [ExternalAppRegistered, confidentialApp],
   [ExternalAppRenamed, { before: 'Old', after: 'New' }],
   [RedirectUrisChanged, { before: [], after: ['http://127.0.0.1:8080/cb'] }],
   [ScopesChanged, { before: scopes, after: { userScopes: [], applicationScopes: [] } }],
+  [ClientKeysChanged, { before: null, after: keys }],
+  [AccessTokenLifetimeChanged, { before: 900, after: null }],
   [SecretAdded, secret],
   [SecretRevoked, { secretId: 'sec-1' }],
   [SecretExpiringSoon, { secretId: 'sec-1', expiresAt: '2027-01-01T00:00:00.000Z' }],
@@ -62,7 +71,7 @@ const accepts =
 describe('registration events', () => {
   it('defines every event once, at schema version 1, with a past-tense type', () => {
     expect(() => new EventRegistry([...registrationEvents])).not.toThrow();
-    expect(registrationEvents.map((d) => d.schemaVersion)).toEqual(Array(10).fill(1));
+    expect(registrationEvents.map((d) => d.schemaVersion)).toEqual(Array(12).fill(1));
     expect(samples.map(([d]) => d.type).sort()).toEqual(
       registrationEvents.map((d) => d.type).sort(),
     );
@@ -92,6 +101,19 @@ describe('registration events', () => {
 
   it('accepts a non-confidential app without secret or application scopes', () => {
     expect(accepts(ExternalAppRegistered)(publicApp)).toBe(true);
+  });
+
+  it('accepts a registration with or without keys and lifetime (events stored before them)', () => {
+    const { jwks: _jwks, accessTokenLifetimeSeconds: _seconds, ...old } = withClientSettings;
+
+    expect(ExternalAppRegistered.data.parse(withClientSettings)).toEqual(withClientSettings);
+    expect(ExternalAppRegistered.data.parse(old)).toEqual(confidentialApp);
+    expect(accepts(ExternalAppRegistered)({ ...publicApp, accessTokenLifetimeSeconds: 300 })).toBe(
+      true,
+    );
+    expect(
+      accepts(ExternalAppRegistered)({ ...old, jwks: null, accessTokenLifetimeSeconds: null }),
+    ).toBe(true);
   });
 
   it.each([
@@ -141,6 +163,10 @@ describe('registration events', () => {
       },
     ],
     ['an app id with spaces', { ...confidentialApp, appId: 'my app' }],
+    ['a non-confidential app with a JWKS', { ...publicApp, jwks: keys }],
+    ['a private key in its JWKS', { ...confidentialApp, jwks: privateKeys }],
+    ['a lifetime under 300 s', { ...confidentialApp, accessTokenLifetimeSeconds: 299 }],
+    ['a lifetime over a day', { ...confidentialApp, accessTokenLifetimeSeconds: 86_401 }],
   ])('ExternalAppRegistered refuses %s', (_case, data) => {
     expect(accepts(ExternalAppRegistered)(data)).toBe(false);
   });
@@ -150,6 +176,11 @@ describe('registration events', () => {
     { definition: ExternalAppRenamed, data: { before: 'Old', after: 'x'.repeat(101) } },
     { definition: RedirectUrisChanged, data: { before: [], after: [''] } },
     { definition: ScopesChanged, data: { before: scopes, after: { userScopes: [] } } },
+    { definition: ClientKeysChanged, data: { before: null, after: privateKeys } },
+    { definition: ClientKeysChanged, data: { before: null, after: { keys: [] } } },
+    { definition: ClientKeysChanged, data: { after: keys } },
+    { definition: AccessTokenLifetimeChanged, data: { before: null, after: 60 } },
+    { definition: AccessTokenLifetimeChanged, data: { before: null, after: 900.5 } },
     { definition: SecretRevoked, data: { secretId: '' } },
     { definition: SecretRevoked, data: { secretId: 'sec 1' } },
     { definition: SecretExpiringSoon, data: { secretId: 'sec-1' } },

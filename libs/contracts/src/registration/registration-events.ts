@@ -9,6 +9,7 @@ import {
   secretIdSchema,
   secretSchema,
 } from './registration-values';
+import { accessTokenLifetimeSchema, jwksSchema } from './client-keys';
 
 const registeredData = z
   .object({
@@ -20,6 +21,14 @@ const registeredData = z
     applicationScopes: appScopesSchema.shape.applicationScopes,
     /** Present exactly for confidential apps, which always start with one secret. */
     firstSecret: secretSchema.nullable(),
+    // Optional, and schema version 1 still: added later, an absent field means null (no keys, the
+    // default lifetime), so every event stored before still parses and means what it meant, and
+    // the decider leaves them out unless set. Caveat: a consumer built from an older contract
+    // refuses an event that carries them (strict objects), so consumers are deployed first.
+    /** Public keys for private_key_jwt: confidential apps only. */
+    jwks: jwksSchema.nullable().optional(),
+    /** The app's own access token lifetime; null: the token service default. */
+    accessTokenLifetimeSeconds: accessTokenLifetimeSchema.nullable().optional(),
   })
   .strict()
   .superRefine((app, ctx) => {
@@ -36,6 +45,13 @@ const registeredData = z
         code: 'custom',
         path: ['applicationScopes'],
         message: 'a non-confidential app has user scopes only',
+      });
+    }
+    if (!confidential && app.jwks) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jwks'],
+        message: 'a non-confidential app has no JWKS: private_key_jwt is client authentication',
       });
     }
     if (app.userScopes.length > 0 && app.redirectUris.length === 0) {
@@ -76,6 +92,17 @@ export const SecretExpiringSoon = defineEvent(
   1,
   z.object({ secretId: secretIdSchema, expiresAt: z.iso.datetime({ offset: false }) }).strict(),
 );
+/**
+ * The app's public keys for private_key_jwt were set, replaced or removed (null). Only a
+ * confidential app has keys; the registration service refuses them for any other.
+ */
+export const ClientKeysChanged = defineEvent('ClientKeysChanged', 1, change(jwksSchema.nullable()));
+/** The app's access token lifetime was set or reset to the default (null). */
+export const AccessTokenLifetimeChanged = defineEvent(
+  'AccessTokenLifetimeChanged',
+  1,
+  change(accessTokenLifetimeSchema.nullable()),
+);
 /** Final: the app id is never reused and the stream accepts no further event. */
 export const ExternalAppDeleted = defineEvent('ExternalAppDeleted', 1, nothing);
 
@@ -85,6 +112,8 @@ export const registrationEvents = [
   ExternalAppRenamed,
   RedirectUrisChanged,
   ScopesChanged,
+  ClientKeysChanged,
+  AccessTokenLifetimeChanged,
   SecretAdded,
   SecretRevoked,
   SecretExpiringSoon,

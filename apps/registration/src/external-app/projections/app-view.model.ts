@@ -35,6 +35,8 @@ const appViewSchema = new Schema<AppViewDocument>(
     userScopes: [scopeSchema],
     applicationScopes: [scopeSchema],
     secrets: [secretSchema],
+    jwks: Schema.Types.Mixed,
+    accessTokenLifetimeSeconds: Number,
     version: Number,
     createdAt: Date,
     createdBy: actorSchema,
@@ -65,7 +67,13 @@ export function toDocument(view: AppView): AppViewDocument {
   return { _id: id, ...rest };
 }
 
+/** Views stored before `jwks` and the lifetime existed lack them: absent means null. */
 export function fromDocument(document: AppViewDocument): AppView {
-  const { _id, ...rest } = document;
-  return { id: _id, ...rest };
+  const { _id, jwks, accessTokenLifetimeSeconds, ...rest } = document;
+  return {
+    id: _id,
+    ...rest,
+    jwks: jwks ?? null,
+    accessTokenLifetimeSeconds: accessTokenLifetimeSeconds ?? null,
+  };
 }

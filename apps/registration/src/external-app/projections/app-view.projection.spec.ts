@@ -1,5 +1,5 @@
 import { RegistrationEventPayload, ScopeGrant } from '@extapps/contracts';
-import { hashOf } from '../testing/fixtures';
+import { ecKey, hashOf } from '../testing/fixtures';
 import { AppView } from './app-view';
 import { projectAll, projectApp } from './app-view.projection';
 import { admin, storedEvent } from './testing/history';
@@ -9,6 +9,7 @@ const T1 = new Date('2026-03-02T08:30:00.000Z');
 const operator = { type: 'app' as const, id: 'ops-robot', ip: '10.0.0.7' };
 const jobsRead: ScopeGrant = { resource: 'OrchestratorApi', scope: 'OR.Jobs.Read' };
 const jobs: ScopeGrant = { resource: 'OrchestratorApi', scope: 'OR.Jobs' };
+const jwks = { keys: [ecKey('k-1').public] };
 const secret = (n: number, expiresAt: string | null = null) => ({
   secretId: `sec-${n}`,
   hash: hashOf(n),
@@ -67,6 +68,8 @@ describe('projectApp', () => {
           expiryWarnedAt: null,
         },
       ],
+      jwks: null,
+      accessTokenLifetimeSeconds: null,
       version: 1,
       createdAt: T0,
       createdBy: { type: 'user', id: 'admin-1', displayName: 'Ada Admin' },
@@ -95,6 +98,20 @@ describe('projectApp', () => {
 
     expect(view).toMatchObject({ id: 'app-2', type: 'non-confidential', secrets: [] });
     expect(view.applicationScopes).toEqual([]);
+  });
+
+  it('given nothing, when an app registers keys and a token lifetime, then its view has both', () => {
+    const data = { ...registeredConfidential.data, jwks, accessTokenLifetimeSeconds: 900 };
+    const view = projectApp(
+      null,
+      storedEvent(
+        'app-1',
+        { type: 'ExternalAppRegistered', data } as RegistrationEventPayload,
+        at(1, 10, T0),
+      ),
+    );
+
+    expect(view).toEqual({ ...given(), jwks, accessTokenLifetimeSeconds: 900 });
   });
 
   it('when it is renamed, then the name is the new one', () => {
@@ -132,6 +149,40 @@ describe('projectApp', () => {
       applicationScopes: [jobsRead],
       lastPosition: 42,
     });
+  });
+
+  it('when its keys are set, then the view holds the new set', () => {
+    const view = when({ type: 'ClientKeysChanged', data: { before: null, after: jwks } });
+
+    expect(view).toEqual({ ...given(), ...touched, jwks, lastPosition: 42 });
+  });
+
+  it('given keys, when they are removed, then the view has none', () => {
+    const withKeys = when({ type: 'ClientKeysChanged', data: { before: null, after: jwks } });
+    const view = when({ type: 'ClientKeysChanged', data: { before: jwks, after: null } }, withKeys);
+
+    expect(view).toMatchObject({ jwks: null, version: 3 });
+  });
+
+  it('when its token lifetime is set, then the view holds it', () => {
+    const view = when({ type: 'AccessTokenLifetimeChanged', data: { before: null, after: 1800 } });
+
+    expect(view).toEqual({
+      ...given(),
+      ...touched,
+      accessTokenLifetimeSeconds: 1800,
+      lastPosition: 42,
+    });
+  });
+
+  it('given a lifetime, when it is reset to the default, then the view holds null', () => {
+    const set = when({ type: 'AccessTokenLifetimeChanged', data: { before: null, after: 1800 } });
+    const view = when(
+      { type: 'AccessTokenLifetimeChanged', data: { before: 1800, after: null } },
+      set,
+    );
+
+    expect(view).toMatchObject({ accessTokenLifetimeSeconds: null, version: 3 });
   });
 
   it('when a secret is added, then it follows the existing ones, created at the event time', () => {

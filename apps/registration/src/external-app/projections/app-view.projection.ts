@@ -34,13 +34,15 @@ export const projectAll = (
 ): AppView | null => events.reduce<AppView | null>(projectApp, view);
 
 function registered(event: Registered, at: Date, position: number): AppView {
-  const { appId, firstSecret, ...app } = event.data;
+  const { appId, firstSecret, jwks, accessTokenLifetimeSeconds, ...app } = event.data;
   const actor = actorView(event.actor);
   return {
     id: appId,
     ...app,
     status: 'active',
     secrets: firstSecret ? [newSecret(firstSecret, at)] : [],
+    jwks: jwks ?? null,
+    accessTokenLifetimeSeconds: accessTokenLifetimeSeconds ?? null,
     version: event.streamVersion,
     createdAt: at,
     createdBy: actor,
@@ -62,6 +64,10 @@ function applyChange(view: AppView, event: Change, at: Date): AppView {
         userScopes: event.data.after.userScopes,
         applicationScopes: event.data.after.applicationScopes,
       };
+    case 'ClientKeysChanged':
+      return { ...view, jwks: event.data.after };
+    case 'AccessTokenLifetimeChanged':
+      return { ...view, accessTokenLifetimeSeconds: event.data.after };
     case 'SecretAdded':
       return { ...view, secrets: [...view.secrets, newSecret(event.data, at)] };
     case 'SecretRevoked':

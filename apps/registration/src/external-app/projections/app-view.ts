@@ -1,4 +1,4 @@
-import { Actor, AppType, ScopeGrant } from '@extapps/contracts';
+import { Actor, AppType, Jwks, ScopeGrant } from '@extapps/contracts';
 
 /**
  * One secret as the read model shows it. The hash stays in the event log: a read model never
@@ -34,6 +34,10 @@ export interface AppView {
   readonly userScopes: readonly ScopeGrant[];
   readonly applicationScopes: readonly ScopeGrant[];
   readonly secrets: readonly SecretView[];
+  /** Public keys for private_key_jwt (public by definition, so the view may hold them). */
+  readonly jwks: Jwks | null;
+  /** Null: the token service default. */
+  readonly accessTokenLifetimeSeconds: number | null;
   /** The stream version of the last event folded in: projections are idempotent by it. */
   readonly version: number;
   readonly createdAt: Date;

@@ -54,6 +54,8 @@ function historyData(event: RegistrationEvent): Record<string, unknown> {
     case 'ExternalAppRenamed':
     case 'RedirectUrisChanged':
     case 'ScopesChanged':
+    case 'ClientKeysChanged':
+    case 'AccessTokenLifetimeChanged':
     case 'SecretRevoked':
     case 'SecretExpiringSoon':
     case 'ExternalAppDisabled':

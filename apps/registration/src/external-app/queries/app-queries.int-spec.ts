@@ -1,5 +1,5 @@
 import { ManualClock } from '@extapps/testing';
-import { newSecret } from '../testing/fixtures';
+import { ecKey, newSecret } from '../testing/fixtures';
 import {
   day,
   readSide,
@@ -179,5 +179,35 @@ describe('app queries on MongoDB', () => {
       expiresAt: null,
     });
     expect(await history.page('nobody', historyQuerySchema.parse({}))).toBeNull();
+  });
+
+  it('shows keys and token lifetime now, as of an instant, and with before/after in the history', async () => {
+    const jwks = { keys: [ecKey('k-1').public] };
+    const registration = registerApp('k-keys', 'Keyed robot', day(1));
+    await side.given('k-keys', [
+      { ...registration, command: { ...registration.command, accessTokenLifetimeSeconds: 900 } },
+      { command: { type: 'ChangeClientKeys', jwks }, at: day(2) },
+      { command: { type: 'ChangeAccessTokenLifetime', seconds: null }, at: day(3) },
+    ]);
+
+    expect(await queries.get('k-keys')).toMatchObject({
+      jwks,
+      accessTokenLifetimeSeconds: null,
+      version: 3,
+    });
+    expect(await queries.getAsOf('k-keys', day(1))).toMatchObject({
+      jwks: null,
+      accessTokenLifetimeSeconds: 900,
+    });
+    expect(await queries.getAsOf('k-keys', day(2))).toMatchObject({
+      jwks,
+      accessTokenLifetimeSeconds: 900,
+    });
+    const page = await history.page('k-keys', historyQuerySchema.parse({}));
+    expect(page?.items.map((e) => [e.type, e.data])).toEqual([
+      ['ExternalAppRegistered', expect.objectContaining({ accessTokenLifetimeSeconds: 900 })],
+      ['ClientKeysChanged', { before: null, after: jwks }],
+      ['AccessTokenLifetimeChanged', { before: 900, after: null }],
+    ]);
   });
 });

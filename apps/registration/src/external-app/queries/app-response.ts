@@ -37,6 +37,8 @@ export function toAppResponse(
       lastUsedAt: isoOrNull(lastUsed?.get(secret.id) ?? null),
       status: secretStatus(secret, now),
     })),
+    jwks: view.jwks,
+    accessTokenLifetimeSeconds: view.accessTokenLifetimeSeconds,
     version: view.version,
     createdAt: iso(view.createdAt),
     createdBy: { ...view.createdBy },

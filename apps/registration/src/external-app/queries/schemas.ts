@@ -1,6 +1,8 @@
 import {
+  accessTokenLifetimeSchema,
   actorSchema,
   appTypeSchema,
+  jwksSchema,
   resourceCatalogSchema,
   scopeGrantSchema,
 } from '@extapps/contracts';
@@ -87,6 +89,12 @@ export const appResponseSchema = z.object({
   applicationScopes: z.array(scopeGrantSchema),
   /** Revoked ones included; always empty for a non-confidential app. */
   secrets: z.array(secretResponseSchema),
+  jwks: jwksSchema
+    .nullable()
+    .describe('public keys for private_key_jwt (confidential apps only); null: none'),
+  accessTokenLifetimeSeconds: accessTokenLifetimeSchema
+    .nullable()
+    .describe('lifetime of the access tokens issued to the app; null: the token service default'),
   /** Also the ETag; send it as If-Match to change the app. */
   version: z.number().int(),
   createdAt: instant,

@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import {
+  publicJwkSchema,
   RegistrationEventPayload,
   registrationEvents,
   resourceCatalogSchema,
@@ -45,6 +47,20 @@ export const newSecret = (n: number, expiresAt: Date | null = null): NewSecret =
   description: `secret ${n}`,
   expiresAt,
 });
+
+/** A fresh EC P-256 key pair as JWKs: `public` to register, `private` to try to leak. */
+export function ecKey(kid: string) {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    public: publicJwkSchema.parse({
+      ...publicKey.export({ format: 'jwk' }),
+      kid,
+      alg: 'ES256',
+      use: 'sig',
+    }),
+    private: { ...privateKey.export({ format: 'jwk' }), kid },
+  };
+}
 
 export const registerConfidential: RegisterExternalApp = {
   type: 'RegisterExternalApp',

@@ -13,6 +13,23 @@ export const expiresAtInputSchema = z.iso
   .nullable()
   .describe('ISO 8601 instant; null or absent: the secret never expires');
 
+export const jwksInputSchema = z
+  .looseObject({ keys: z.array(z.record(z.string(), z.unknown())).max(100) })
+  .nullable()
+  .describe(
+    'JSON Web Key Set for private_key_jwt (confidential apps only): 1-10 public signing keys, ' +
+      'each with a unique kid; EC P-256/P-384, RSA of 2048+ bits, OKP Ed25519/Ed448; use "sig" ' +
+      'and alg ES256, ES384, RS256, PS256 or EdDSA when given. Private and oct keys are refused ' +
+      '(422 invalid-jwks). Null: none.',
+  );
+export const accessTokenLifetimeInputSchema = z
+  .number()
+  .nullable()
+  .describe(
+    'lifetime in seconds of the access tokens issued to the app, 300-86400; null: the token ' +
+      'service default (1 hour)',
+  );
+
 export const secretInputSchema = z
   .object({
     description: z.string().max(1000).default(''),
@@ -32,6 +49,8 @@ export const registerAppBodySchema = z
     firstSecret: secretInputSchema
       .optional()
       .describe('confidential apps only; a secret is generated for every confidential app'),
+    jwks: jwksInputSchema.optional(),
+    accessTokenLifetimeSeconds: accessTokenLifetimeInputSchema.optional(),
   })
   .strict();
 

@@ -1,6 +1,12 @@
 import { ExternalAppCommand } from '../../commands';
 import { rebuild } from '../../external-app.decider';
-import { context, given, registerConfidential, registerPublic } from '../../testing/fixtures';
+import {
+  context,
+  ecKey,
+  given,
+  registerConfidential,
+  registerPublic,
+} from '../../testing/fixtures';
 import { decideChanges } from './decide-changes';
 
 const stateOf = (...history: ExternalAppCommand[]) => rebuild(given(...history).events);
@@ -49,6 +55,34 @@ describe('decideChanges (PATCH)', () => {
       'ScopesChanged',
       'RedirectUrisChanged',
     ]);
+  });
+
+  it('given an app, when keys and a token lifetime change with the name, then they come last', () => {
+    const jwks = { keys: [ecKey('k-1').public] };
+    const decision = decideChanges(
+      { accessTokenLifetimeSeconds: 1200, jwks, name: 'Renamed' },
+      stateOf(registerConfidential),
+      context,
+    );
+
+    expect(decision.ok && decision.events).toEqual([
+      { type: 'ExternalAppRenamed', data: { before: registerConfidential.name, after: 'Renamed' } },
+      { type: 'ClientKeysChanged', data: { before: null, after: jwks } },
+      { type: 'AccessTokenLifetimeChanged', data: { before: null, after: 1200 } },
+    ]);
+  });
+
+  it('given an app, when its new JWKS holds a private key, then the whole PATCH is refused', () => {
+    const decision = decideChanges(
+      { name: 'Fine', accessTokenLifetimeSeconds: 600, jwks: { keys: [ecKey('k-1').private] } },
+      stateOf(registerConfidential),
+      context,
+    );
+
+    expect(decision).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-jwks', field: 'jwks.keys[0]' },
+    });
   });
 
   it('given an app, when one change breaks a rule, then the whole PATCH is refused', () => {

@@ -1,4 +1,4 @@
-import { ExternalAppCommand } from '../../commands';
+import { ExternalAppCommand, JwksInput } from '../../commands';
 import { Decision, refuse } from '../../errors';
 import { decide, DecisionContext, evolve } from '../../external-app.decider';
 import { ExternalAppState } from '../../external-app.state';
@@ -8,6 +8,9 @@ export interface AppChanges {
   readonly redirectUris?: readonly string[];
   readonly userScopes?: readonly string[];
   readonly applicationScopes?: readonly string[];
+  /** Null removes the keys, as it resets the lifetime to the default. */
+  readonly jwks?: JwksInput | null;
+  readonly accessTokenLifetimeSeconds?: number | null;
 }
 
 /** Decides each step on the state the previous steps' events lead to; stops at a refusal. */
@@ -27,8 +30,18 @@ function decideInOrder(
   return { ok: true, events };
 }
 
+/** The keys and the lifetime depend on nothing else: decided last, in this order. */
+function clientSettingSteps(changes: AppChanges): ExternalAppCommand[] {
+  const { jwks, accessTokenLifetimeSeconds: seconds } = changes;
+  return [
+    ...(jwks === undefined ? [] : [{ type: 'ChangeClientKeys' as const, jwks }]),
+    ...(seconds === undefined ? [] : [{ type: 'ChangeAccessTokenLifetime' as const, seconds }]),
+  ];
+}
+
 /**
- * One PATCH as the decider's commands: rename, redirect URIs, scopes, each decided on the state
+ * One PATCH as the decider's commands: rename, redirect URIs, scopes, keys, token lifetime, each
+ * decided on the state
  * the earlier ones produce, and refused as a whole when any one is. Redirect URIs and user scopes
  * depend on each other (user scopes need a URI), so both orders are tried: adding scopes with
  * their first URI needs URIs first, removing the last URI with the scopes needs scopes first.
@@ -50,11 +63,12 @@ export function decideChanges(
     userScopes === undefined && applicationScopes === undefined
       ? []
       : [{ type: 'ChangeScopes', userScopes, applicationScopes }];
-  const steps = [...rename, ...uris, ...scopes];
+  const settings = clientSettingSteps(changes);
+  const steps = [...rename, ...uris, ...scopes, ...settings];
   if (steps.length === 0) return nothingToChange(state);
   const first = decideInOrder(steps, state, context);
   if (first.ok || uris.length === 0 || scopes.length === 0) return first;
-  const second = decideInOrder([...rename, ...scopes, ...uris], state, context);
+  const second = decideInOrder([...rename, ...scopes, ...uris, ...settings], state, context);
   return second.ok ? second : first;
 }
 
