@@ -1,7 +1,12 @@
 import { ConfigError, loadConfig } from '@extapps/platform';
 import { configSchema } from './config';
+import { signingKeyTestEnv } from './keys/testing/signing-key-env';
 
-const env = { KAFKA_BROKERS: 'localhost:9092', MONGO_URL: 'mongodb://localhost:27017' };
+const env = {
+  KAFKA_BROKERS: 'localhost:9092',
+  MONGO_URL: 'mongodb://localhost:27017',
+  ...signingKeyTestEnv(),
+};
 
 function issuesOf(overrides: Record<string, string>): readonly string[] {
   try {

@@ -1,4 +1,5 @@
 import { describeServiceBasics } from '@extapps/platform/testing';
+import { signingKeyTestEnv } from './keys/testing/signing-key-env';
 import { tokenService } from './service';
 
-describeServiceBasics(tokenService);
+describeServiceBasics(tokenService, signingKeyTestEnv());

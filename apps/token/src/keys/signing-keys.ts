@@ -1,14 +1,18 @@
+import { Clock, systemClock } from '@extapps/contracts';
+import { JWK, JWTPayload, SignJWT } from 'jose';
+import { EncryptionKey } from './encryption-key';
+import { InMemorySigningKeyStore } from './in-memory-signing-key-store';
+import { RingKey, SIGNING_ALGORITHM } from './key-material';
+import { KeyRingSink, KeyRotation } from './key-rotation';
 import {
-  calculateJwkThumbprint,
-  exportJWK,
-  generateKeyPair,
-  JWK,
-  JWTPayload,
-  KeyLike,
-  SignJWT,
-} from 'jose';
+  DEFAULT_ROTATION_HOURS,
+  isRetired,
+  KeySchedule,
+  keySchedule,
+  signingKeyAt,
+} from './key-schedule';
 
-export const SIGNING_ALGORITHM = 'ES256';
+export { SIGNING_ALGORITHM } from './key-material';
 
 /** RFC 9068 §2.1: the media type of JWT access tokens, so they cannot pass for ID tokens. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -18,31 +22,54 @@ export interface JsonWebKeySet {
 }
 
 /**
- * The key that signs access tokens. Caveat (until issue #4 persists keys encrypted and rotates
- * them): the pair is generated at start and lives only in this process, so a restart makes every
- * token issued before it unverifiable, and several instances each sign with a key of their own
- * that the others' JWKS do not publish.
+ * The keys that sign access tokens, shared by every instance through the key store and kept in
+ * memory by KeyRotation's refreshes: signing does no I/O. Which key signs and which are published
+ * follow the clock between refreshes, so a key activates and retires on time even if a refresh
+ * is late. `jwks` changes over time: read it at each verification (it is the same object until
+ * the published set changes, so a `createLocalJWKSet` per distinct object can be cached).
  */
-export class SigningKeys {
-  private constructor(
-    private readonly privateKey: KeyLike,
-    private readonly kid: string,
-    readonly jwks: JsonWebKeySet,
+export class SigningKeys implements KeyRingSink {
+  private ring: readonly RingKey[] = [];
+  private published: { readonly kids: string; readonly jwks: JsonWebKeySet } = {
+    kids: '',
+    jwks: { keys: [] },
+  };
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly schedule: KeySchedule,
   ) {}
 
-  static async generate(): Promise<SigningKeys> {
-    const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM);
-    const jwk = await exportJWK(publicKey);
-    // RFC 7638 thumbprint: the same key always gets the same kid, and no registry of ids is needed.
-    const kid = await calculateJwkThumbprint(jwk);
-    const published: JWK = { ...jwk, kid, alg: SIGNING_ALGORITHM, use: 'sig' };
-    return new SigningKeys(privateKey, kid, { keys: [published] });
+  /** A ring of its own in memory, with a random encryption key: for unit tests. */
+  static async generate(clock: Clock = systemClock): Promise<SigningKeys> {
+    const schedule = keySchedule(DEFAULT_ROTATION_HOURS);
+    const keys = new SigningKeys(clock, schedule);
+    const store = new InMemorySigningKeyStore();
+    const encryptionKey = EncryptionKey.random();
+    await new KeyRotation({ store, encryptionKey, schedule, clock, ring: keys }).refresh();
+    return keys;
   }
 
-  /** Signs `payload` as an RFC 9068 access token. */
+  /** Every key a token still in its lifetime may carry, and those about to sign; newest first. */
+  get jwks(): JsonWebKeySet {
+    const now = this.clock.now();
+    const live = this.ring.filter((_, i) => !isRetired(this.ring, i, now, this.schedule));
+    const kids = live.map((k) => k.kid).join(' ');
+    if (kids !== this.published.kids)
+      this.published = { kids, jwks: { keys: live.map((k) => k.publicJwk).reverse() } };
+    return this.published.jwks;
+  }
+
+  /** Signs `payload` as an RFC 9068 access token with the key active now. */
   sign(payload: JWTPayload): Promise<string> {
+    const key = signingKeyAt(this.ring, this.clock.now());
+    if (!key) throw new Error('no signing key loaded');
     return new SignJWT(payload)
-      .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: this.kid })
-      .sign(this.privateKey);
+      .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.kid })
+      .sign(key.privateKey);
+  }
+
+  install(ring: readonly RingKey[]): void {
+    this.ring = [...ring];
   }
 }

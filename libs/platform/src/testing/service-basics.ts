@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BaseConfig } from '../config/base-config';
 import { CORRELATION_ID_HEADER } from '../logging/correlation';
 import { ServiceDefinition } from '../app/service-definition';
-import { RunningService, startService } from './service-app';
+import { RunningService, startService, testEnv } from './service-app';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
@@ -14,6 +14,8 @@ const PROBLEM_JSON = /^application\/problem\+json/;
  */
 export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
   service: ServiceDefinition<S>,
+  /** Settings the service requires beyond the shared ones (e.g. a key), merged into testEnv. */
+  extraEnv: Record<string, string> = {},
 ): void {
   describe(`${service.name} service basics (HTTP, real Kafka and MongoDB)`, () => {
     let running: RunningService;
@@ -21,7 +23,7 @@ export function describeServiceBasics<S extends z.ZodType<BaseConfig>>(
       fetch(`${running.baseUrl}${path}`, { headers });
 
     beforeAll(async () => {
-      running = await startService(service);
+      running = await startService(service, { ...testEnv(service.name), ...extraEnv });
     });
     afterAll(async () => {
       await running?.close();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Infrastructure } from '../types';
 import type { ServiceSpec } from './services';
 
@@ -29,7 +30,12 @@ export function serviceEnvironment(
   };
   switch (spec.name) {
     case 'token':
-      return { ...shared, ...(issuer ? { ISSUER: issuer } : {}) };
+      return {
+        ...shared,
+        ...(issuer ? { ISSUER: issuer } : {}),
+        SIGNING_KEY_ENCRYPTION_KEY:
+          base['SIGNING_KEY_ENCRYPTION_KEY'] || localSigningKeyEncryptionKey(infra.mongoUrl),
+      };
     case 'registration':
       return {
         ...shared,
@@ -44,4 +50,17 @@ export function serviceEnvironment(
       throw new Error(`unknown service ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * The token service's SIGNING_KEY_ENCRYPTION_KEY for `npm start`, for local use only: derived
+ * from the database server's URL rather than random, so a rerun against servers that kept their
+ * data (KAFKA_BROKERS + MONGO_URL) still opens the signing keys it stored. Anyone who can read
+ * this code can derive it: a deployment sets its own random key.
+ */
+export function localSigningKeyEncryptionKey(mongoUrl: string): string {
+  return createHash('sha256')
+    .update('extapps local stack: signing key encryption\0')
+    .update(mongoUrl)
+    .digest('base64');
 }
