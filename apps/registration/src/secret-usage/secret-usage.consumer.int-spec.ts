@@ -1,38 +1,21 @@
-import { createEnvelope, EventRegistry, Topics, TokenIssued } from '@extapps/contracts';
+import { deadLetterTopic, EventRegistry, tokenEvents, Topics } from '@extapps/contracts';
 import { EventPublisher, KafkaBus } from '@extapps/messaging';
 import { eventually, uniqueName } from '@extapps/testing';
 import pino from 'pino';
 import { readSide, ReadSide } from '../external-app/projections/testing/read-side-fixture';
 import { SecretUsageConsumer } from './secret-usage.consumer';
-
-const tokenIssued = (clientId: string, secretId: string | null, occurredAt: string) =>
-  createEnvelope(
-    TokenIssued,
-    {
-      clientId,
-      grantType: 'client_credentials',
-      subject: clientId,
-      subjectType: 'app',
-      scope: 'OR.Jobs',
-      audience: ['OrchestratorApi'],
-      jti: uniqueName('jti'),
-      expiresAt: '2026-04-01T13:00:00.000Z',
-      secretId,
-    },
-    {
-      streamId: clientId,
-      streamVersion: 1,
-      occurredAt: new Date(occurredAt),
-      actor: { type: 'app', id: clientId },
-      correlationId: uniqueName('corr'),
-      causationId: null,
-    },
-  );
+import {
+  eventsWithoutSecretUse,
+  tokenIssued,
+  tokenRefreshed,
+} from './testing/token-event-fixtures';
 
 describe('SecretUsageConsumer on Kafka', () => {
   let side: ReadSide;
   let bus: KafkaBus;
   let consumer: SecretUsageConsumer;
+  let publisher: EventPublisher;
+  const groupId = uniqueName('secret-usage');
 
   beforeAll(async () => {
     side = await readSide('usage');
@@ -43,9 +26,10 @@ describe('SecretUsageConsumer on Kafka', () => {
       consumer: { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, maxWaitTimeMs: 100 },
     });
     consumer = new SecretUsageConsumer(bus, side.usage, pino({ level: 'silent' }), {
-      groupId: uniqueName('secret-usage'),
+      groupId,
     });
     await consumer.start();
+    publisher = new EventPublisher(bus.producer, new EventRegistry(tokenEvents));
   });
   afterAll(async () => {
     await consumer.beforeApplicationShutdown();
@@ -55,7 +39,6 @@ describe('SecretUsageConsumer on Kafka', () => {
 
   it('records the latest use of each secret, whatever the order and repeats of TokenIssued', async () => {
     const appId = uniqueName('app');
-    const publisher = new EventPublisher(bus.producer, new EventRegistry([TokenIssued]));
     const latest = tokenIssued(appId, 'sec-1', '2026-04-01T12:00:00.000Z');
     await publisher.publish(Topics.tokenEvents, [
       latest,
@@ -73,5 +56,29 @@ describe('SecretUsageConsumer on Kafka', () => {
 
     expect(usage?.get('sec-1')).toEqual(new Date('2026-04-01T12:00:00.000Z'));
     expect(usage?.get('sec-2')).toEqual(new Date('2026-04-01T10:00:00.000Z'));
+  });
+
+  it('records uses from TokenRefreshed, and lets every other token event pass, none parked', async () => {
+    const appId = uniqueName('app');
+    await publisher.publish(Topics.tokenEvents, [
+      ...eventsWithoutSecretUse(appId),
+      tokenRefreshed(appId, 'sec-3', '2026-04-02T08:00:00.000Z'),
+      tokenRefreshed(appId, null, '2026-04-02T09:00:00.000Z'),
+    ]);
+
+    await eventually(async () => {
+      const [ends, committed] = await Promise.all([
+        bus.endOffsets(Topics.tokenEvents),
+        bus.committedOffsets(groupId, Topics.tokenEvents),
+      ]);
+      expect(committed.map((c) => c.offset ?? '0')).toEqual(ends.map((e) => e.offset));
+    });
+
+    const usage = (await side.usage.lastUsedOf([appId])).get(appId);
+    expect(usage).toEqual(new Map([['sec-3', new Date('2026-04-02T08:00:00.000Z')]]));
+    const parked = await bus
+      .endOffsets(deadLetterTopic(groupId, Topics.tokenEvents))
+      .catch(() => []); // never created: nothing was ever parked
+    expect(parked.filter((p) => p.offset !== '0')).toEqual([]);
   });
 });

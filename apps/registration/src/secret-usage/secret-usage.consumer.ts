@@ -5,10 +5,11 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { Topics, TokenIssued } from '@extapps/contracts';
+import { tokenEvents, Topics } from '@extapps/contracts';
 import { createEventConsumer, MESSAGE_BUS, MessageBus, MessageConsumer } from '@extapps/messaging';
 import { Logger, ROOT_LOGGER } from '@extapps/platform';
 import { setTimeout as delay } from 'node:timers/promises';
+import { secretUseOf } from './secret-use';
 import { SecretUsageStore } from './secret-usage.store';
 
 export const SECRET_USAGE_GROUP = 'registration.secret-usage';
@@ -23,8 +24,10 @@ export const TOKEN_EVENTS_PARTITIONS = 3;
 const RETRY_MAX_MS = 10_000;
 
 /**
- * Records each secret's last use from the token service's TokenIssued events. Starts in the
- * background and retries while Kafka is unreachable, so the registration API does not depend on it.
+ * Records each secret's last use from the token service's events (TokenIssued, TokenRefreshed).
+ * It reads every token event, so that the others pass by instead of being parked as poison. Starts
+ * in the background and retries while Kafka is unreachable, so the registration API does not
+ * depend on it.
  */
 @Injectable()
 export class SecretUsageConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -78,16 +81,14 @@ export class SecretUsageConsumer implements OnApplicationBootstrap, BeforeApplic
 
   private createConsumer(): MessageConsumer {
     const options = {
-      definitions: [TokenIssued],
+      definitions: tokenEvents,
       groupId: this.options.groupId ?? SECRET_USAGE_GROUP,
       topics: [Topics.tokenEvents],
       fromBeginning: true,
     } as const;
     return createEventConsumer(this.bus, options, async (event) => {
-      const { clientId, secretId } = event.data;
-      // Null: the client authenticated otherwise (e.g. private_key_jwt); no secret was used.
-      if (secretId === null) return;
-      await this.usage.recordUse(clientId, secretId, new Date(event.occurredAt));
+      const use = secretUseOf(event);
+      if (use) await this.usage.recordUse(use.appId, use.secretId, use.at);
     });
   }
 }

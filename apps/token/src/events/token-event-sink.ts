@@ -28,3 +28,15 @@ export interface TokenEventSink {
 }
 
 export const TOKEN_EVENT_SINK = Symbol('TOKEN_EVENT_SINK');
+
+/**
+ * `record` could not make the events durable in time (storage down or slow, too many waiting):
+ * the request's answer is 503 `temporarily_unavailable`, never the token. Caveat: a write that
+ * timed out may still land, so a refused request's events can reach the topic all the same.
+ */
+export class TokenEventsUnavailable extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`token events not recorded: ${reason}`, options);
+    this.name = 'TokenEventsUnavailable';
+  }
+}
