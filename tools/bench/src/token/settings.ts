@@ -1,0 +1,129 @@
+export const TOKEN_PARTS = ['throughput', 'revocation'] as const;
+export type TokenPart = (typeof TOKEN_PARTS)[number];
+
+/** How the token service is run: the built artifact (as deployed) or from source via SWC. */
+export const TOKEN_RUN_MODES = ['dist', 'source'] as const;
+export type TokenRunMode = (typeof TOKEN_RUN_MODES)[number];
+
+/**
+ * Where the propagation part's revocations come from: the registration service's admin API (the
+ * whole path, outbox included), or SecretRevoked events published straight to the topic.
+ */
+export const REVOKE_VIA = ['registration', 'event'] as const;
+export type RevokeVia = (typeof REVOKE_VIA)[number];
+
+export interface TokenBenchSettings {
+  /** Registered apps in the client table (the memory figure is for this many). */
+  readonly apps: number;
+  /** Registration events per Kafka send while seeding. */
+  readonly publishBatch: number;
+  /** Requests in flight, the same for both servers. */
+  readonly concurrency: number;
+  /** Apps (and peer clients) the load is spread over, round-robin. */
+  readonly loadClients: number;
+  readonly warmupSeconds: number;
+  /** Target length of each measured run; its request count is sized from the warm-up's rate. */
+  readonly durationSeconds: number;
+  /** Measured runs per server, alternating between the two servers. */
+  readonly rounds: number;
+  /** Idle time before memory is read, so start-up garbage is not all that is measured. */
+  readonly settleMs: number;
+  /** Secrets revoked one after the other in the propagation part. */
+  readonly revocations: number;
+  readonly revokeVia: RevokeVia;
+  /** How long one instance may keep honouring a revoked secret before the run fails. */
+  readonly revocationTimeoutMs: number;
+  readonly tokenRun: TokenRunMode;
+  /** How long an instance may take to catch up with the registration topic and report ready. */
+  readonly readyTimeoutSeconds: number;
+  readonly parts: readonly TokenPart[];
+  readonly keepDatabase: boolean;
+}
+
+/** What `nx run bench:bench-token` runs with no settings: the issue's 100,000 apps. */
+export const TOKEN_DEFAULTS: TokenBenchSettings = {
+  apps: 100_000,
+  publishBatch: 2000,
+  concurrency: 32,
+  loadClients: 16,
+  warmupSeconds: 5,
+  durationSeconds: 20,
+  rounds: 2,
+  settleMs: 5000,
+  revocations: 50,
+  revokeVia: 'registration',
+  revocationTimeoutMs: 10_000,
+  tokenRun: 'dist',
+  readyTimeoutSeconds: 1800,
+  parts: TOKEN_PARTS,
+  keepDatabase: false,
+};
+
+/** Reads BENCH_* settings; names every bad one. */
+export function loadTokenSettings(env: NodeJS.ProcessEnv): TokenBenchSettings {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw.replace(/_/g, ''));
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  };
+  const d = TOKEN_DEFAULTS;
+  const settings: TokenBenchSettings = {
+    apps: int('BENCH_APPS', d.apps, 1, 10_000_000),
+    // Larger batches exceed Kafka's default 1 MB record batch.
+    publishBatch: int('BENCH_PUBLISH_BATCH', d.publishBatch, 1, 2000),
+    concurrency: int('BENCH_CONCURRENCY', d.concurrency, 1, 1000),
+    loadClients: int('BENCH_LOAD_CLIENTS', d.loadClients, 1, 1000),
+    warmupSeconds: int('BENCH_WARMUP_S', d.warmupSeconds, 1, 600),
+    durationSeconds: int('BENCH_DURATION_S', d.durationSeconds, 1, 3600),
+    rounds: int('BENCH_ROUNDS', d.rounds, 1, 20),
+    settleMs: int('BENCH_SETTLE_MS', d.settleMs, 0, 600_000),
+    revocations: int('BENCH_REVOCATIONS', d.revocations, 1, 10_000),
+    revocationTimeoutMs: int('BENCH_REVOCATION_TIMEOUT_MS', d.revocationTimeoutMs, 100, 600_000),
+    revokeVia: oneOf('BENCH_REVOKE_VIA', REVOKE_VIA, env, d.revokeVia, problems),
+    tokenRun: oneOf('BENCH_TOKEN_RUN', TOKEN_RUN_MODES, env, d.tokenRun, problems),
+    readyTimeoutSeconds: int('BENCH_READY_TIMEOUT_S', d.readyTimeoutSeconds, 1, 86_400),
+    parts: parts(env['BENCH_PARTS'], problems),
+    keepDatabase: env['BENCH_KEEP_DB']?.trim() === '1',
+  };
+  const known = settings.loadClients + settings.revocations;
+  if (settings.apps < known) {
+    problems.push(
+      `BENCH_APPS (${settings.apps}) must be at least BENCH_LOAD_CLIENTS + BENCH_REVOCATIONS (${known})`,
+    );
+  }
+  if (problems.length > 0) throw new Error(`bad benchmark settings:\n  ${problems.join('\n  ')}`);
+  return settings;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  allowed: readonly T[],
+  env: NodeJS.ProcessEnv,
+  fallback: T,
+  problems: string[],
+): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const found = allowed.find((a) => a === raw);
+  if (found) return found;
+  problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return fallback;
+}
+
+function parts(raw: string | undefined, problems: string[]): readonly TokenPart[] {
+  if (!raw?.trim()) return TOKEN_PARTS;
+  const named = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const unknown = named.filter((p) => !(TOKEN_PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0 || named.length === 0) {
+    problems.push(`BENCH_PARTS must list some of ${TOKEN_PARTS.join(',')}, got "${raw}"`);
+    return TOKEN_PARTS;
+  }
+  return TOKEN_PARTS.filter((p) => named.includes(p));
+}

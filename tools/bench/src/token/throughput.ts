@@ -1,0 +1,122 @@
+import { LoadResult, percentile, runLoad } from '../load';
+import { GrantTarget, grantCalls } from './grant-target';
+
+/** One server's measured runs, merged. */
+export interface GrantStats {
+  readonly requests: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly rounds: number;
+}
+
+export interface LoadSettings {
+  readonly concurrency: number;
+  readonly warmupSeconds: number;
+  readonly durationSeconds: number;
+  readonly rounds: number;
+}
+
+/** Requests of a warm-up chunk: about this long at the last chunk's rate. */
+const CHUNK_SECONDS = 1;
+
+/**
+ * Drives one server with the shared load generator. Every request must get a 200: an error
+ * answer is usually much cheaper than a grant and would flatter the rate, so one fails the run.
+ */
+export class GrantLoad {
+  /** 200 answers so far, warm-up included: tokens this server issued. */
+  issued = 0;
+  private rate = 0;
+  private readonly latencies: number[] = [];
+  private seconds = 0;
+  private rounds = 0;
+
+  constructor(
+    readonly target: GrantTarget,
+    private readonly concurrency: number,
+  ) {}
+
+  /** Loads the server for `seconds` in chunks; the last chunk's rate sizes the measured runs. */
+  async warmUp(seconds: number): Promise<void> {
+    const until = Date.now() + seconds * 1000;
+    let requests = this.concurrency * 10;
+    while (Date.now() < until) {
+      const result = await this.run(requests);
+      this.rate = result.perSecond;
+      requests = Math.max(this.concurrency * 4, Math.round(this.rate * CHUNK_SECONDS));
+    }
+  }
+
+  /** One measured run of about `seconds`, sized from the warm-up's rate. */
+  async measure(seconds: number): Promise<void> {
+    if (this.rate <= 0) throw new Error(`${this.target.name}: measured before warming up`);
+    const latencies: number[] = [];
+    const result = await this.run(
+      Math.max(this.concurrency, Math.round(this.rate * seconds)),
+      latencies,
+    );
+    this.latencies.push(...latencies);
+    this.seconds += result.seconds;
+    this.rounds++;
+  }
+
+  stats(): GrantStats {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return {
+      requests: sorted.length,
+      seconds: this.seconds,
+      perSecond: this.seconds > 0 ? sorted.length / this.seconds : 0,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      rounds: this.rounds,
+    };
+  }
+
+  private async run(requests: number, latencies?: number[]): Promise<LoadResult> {
+    let refusal: string | undefined;
+    const result = await runLoad({
+      baseUrl: this.target.baseUrl,
+      concurrency: this.concurrency,
+      requests,
+      next: grantCalls(this.target),
+      ok: (status) => status === 200,
+      onResponse: (_n, status, body, latencyMs) => {
+        latencies?.push(latencyMs);
+        if (status !== 200) refusal ??= `HTTP ${status} ${body.slice(0, 300)}`;
+      },
+    });
+    this.issued += result.statuses[200] ?? 0;
+    if (result.errors > 0) {
+      const detail = result.transportError ?? refusal ?? 'no detail';
+      throw new Error(
+        `${this.target.name}: ${result.errors} of ${result.requests} token requests failed ` +
+          `(${JSON.stringify(result.statuses)}); first: ${detail}`,
+      );
+    }
+    return result;
+  }
+}
+
+/**
+ * Warms both servers up, then measures them in turns (A B, B A, ...) so drift in the machine's
+ * other load (it is shared) falls on both alike.
+ */
+export async function compareThroughput(
+  loads: readonly [GrantLoad, GrantLoad],
+  settings: LoadSettings,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const load of loads) {
+    log(`[throughput] warming up ${load.target.name} for ${settings.warmupSeconds} s`);
+    await load.warmUp(settings.warmupSeconds);
+  }
+  for (let round = 0; round < settings.rounds; round++) {
+    const order = round % 2 === 0 ? loads : [loads[1], loads[0]];
+    for (const load of order) {
+      log(`[throughput] round ${round + 1}/${settings.rounds}: ${load.target.name}`);
+      await load.measure(settings.durationSeconds);
+    }
+  }
+}
