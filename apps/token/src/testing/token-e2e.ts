@@ -1,5 +1,6 @@
 import { RunningService, startService, testEnv } from '@extapps/platform/testing';
 import { eventually, ManualClock } from '@extapps/testing';
+import { signingKeyTestEnv } from '../keys/testing/signing-key-env';
 import { AppStream, appsRead, assetsRead, jobs, newSecret } from './app-events';
 import {
   callTokenEndpoint,
@@ -46,6 +47,7 @@ export function useTokenService() {
     const env = testEnv('token', {
       ISSUER: E2E_ISSUER,
       ACCESS_TOKEN_TTL_SECONDS: String(E2E_TTL_SECONDS),
+      ...signingKeyTestEnv(),
     });
     service = await startService(tokenServiceWith({ clock }), env);
     await eventually(async () => {

@@ -1,19 +1,36 @@
 import { clientSecretMatches, isWellFormedClientSecret } from '@extapps/contracts';
+import {
+  hasClientAssertion,
+  PresentedAssertion,
+  presentedAssertion,
+} from '../client-auth/client-assertion-presentation';
 import { Client } from '../clients/client';
 import { FormParams } from './form';
 import { failure, Outcome, success } from './oauth-error';
 
-export const SUPPORTED_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'];
+export const SUPPORTED_AUTH_METHODS = [
+  'client_secret_basic',
+  'client_secret_post',
+  'private_key_jwt',
+];
 
 /** How the client identified itself; `none` is a client id alone (non-confidential apps). */
-export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+export type ClientAuthMethod =
+  | 'client_secret_basic'
+  | 'client_secret_post'
+  | 'private_key_jwt'
+  | 'none';
 
+/** A client id with a secret, or alone (`none`). */
 export interface PresentedClient {
-  readonly method: ClientAuthMethod;
+  readonly method: Exclude<ClientAuthMethod, 'private_key_jwt'>;
   readonly clientId: string;
   /** Null for `none`. Never logged, never echoed. */
   readonly secret: string | null;
 }
+
+/** What the request presented: a secret (or a bare id), or a client assertion. */
+export type Presentation = PresentedClient | PresentedAssertion;
 
 /**
  * The one client authentication method of the request (RFC 6749 §2.3: a client MUST NOT use more
@@ -23,7 +40,8 @@ export interface PresentedClient {
 export function presentedClient(
   authorization: string | undefined,
   form: FormParams,
-): Outcome<PresentedClient> {
+): Outcome<Presentation> {
+  if (hasClientAssertion(form)) return presentedAssertion(authorization, form);
   const bodyId = form.get('client_id');
   const bodySecret = form.get('client_secret');
   if (authorization !== undefined) {
@@ -77,7 +95,9 @@ export type AuthenticationFailure =
   | 'revoked-secret'
   | 'expired-secret'
   | 'disabled'
-  | 'deleted';
+  | 'deleted'
+  | 'invalid-assertion'
+  | 'no-keys';
 
 export type Authentication =
   | { readonly ok: true; readonly client: Client; readonly secretId: string | null }

@@ -19,8 +19,13 @@ describe('client credentials grant through HTTP (real Kafka and MongoDB)', () =>
       issuer: E2E_ISSUER,
       token_endpoint: `${E2E_ISSUER}/oauth/token`,
       jwks_uri: `${E2E_ISSUER}/.well-known/jwks.json`,
-      grant_types_supported: ['client_credentials'],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      grant_types_supported: ['client_credentials', 'authorization_code', 'refresh_token'],
+      token_endpoint_auth_methods_supported: [
+        'client_secret_basic',
+        'client_secret_post',
+        'private_key_jwt',
+        'none',
+      ],
       scopes_supported: expect.arrayContaining(['extapps.apps.read', 'extapps.apps.write']),
     });
   });

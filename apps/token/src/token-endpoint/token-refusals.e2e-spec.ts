@@ -91,7 +91,7 @@ describe('token endpoint refusals through HTTP (real Kafka and MongoDB)', () => 
     expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
   });
 
-  it.each(['authorization_code', 'refresh_token', 'password'])(
+  it.each(['password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code'])(
     'refuses grant_type=%s as unsupported_grant_type',
     async (grantType) => {
       const answer = await t.token({ form: { grant_type: grantType }, basic: robotBasic() });

@@ -10,8 +10,10 @@ import { SigningKeys } from '../keys/signing-keys';
 import { AppStream, appsRead, newSecret } from '../testing/app-events';
 import { parseFormBody } from './form';
 import { TokenService } from './token.service';
+import { signingKeyTestEnv } from '../keys/testing/signing-key-env';
 
 const config = loadConfig(configSchema, {
+  ...signingKeyTestEnv(),
   KAFKA_BROKERS: 'localhost:9092',
   MONGO_URL: 'mongodb://localhost:27017',
 });

@@ -4,7 +4,12 @@ import { ROOT_LOGGER } from '@extapps/platform';
 import { Logger } from 'pino';
 import { ClientAuthenticator } from '../client-auth/client-authenticator';
 import { ClientCatalog, ClientLookup } from '../clients/client-catalog';
-import { TOKEN_EVENT_SINK, TokenEventRecord, TokenEventSink } from '../events/token-event-sink';
+import {
+  TOKEN_EVENT_SINK,
+  TokenEventRecord,
+  TokenEventSink,
+  TokenEventsUnavailable,
+} from '../events/token-event-sink';
 import {
   AuthenticatedClient,
   GRANT_HANDLERS,
@@ -31,6 +36,11 @@ export type TokenOutcome =
 
 /** Seconds a client should wait while the client table is still loading. */
 export const NOT_READY_RETRY_AFTER_SECONDS = 1;
+
+const EVENTS_UNAVAILABLE = oauthError(
+  'temporarily_unavailable',
+  'The token service cannot record requests right now; retry shortly.',
+);
 
 /**
  * The token endpoint: form, grant type, client authentication, then the grant's own handler.
@@ -65,6 +75,18 @@ export class TokenService {
       );
       return { ok: false, refusal: { error } };
     }
+    try {
+      return await this.handle(request);
+    } catch (error) {
+      // The request's events could not be made durable: no answer, least of all a token, may
+      // leave without them (TokenEventSink).
+      if (!(error instanceof TokenEventsUnavailable)) throw error;
+      this.logger.warn({ reason: error.message }, 'token request refused: events not recorded');
+      return refuse(EVENTS_UNAVAILABLE);
+    }
+  }
+
+  private async handle(request: TokenRequest): Promise<TokenOutcome> {
     const now = this.clock.now();
     const form = formOf(request.body);
     if (!form.ok) return refuse(form.error);
