@@ -1,12 +1,18 @@
 import { EXTAPPS_ADMIN_RESOURCE } from '@extapps/contracts';
-import { authSettings, baseConfigSchema, intSetting, setting } from '@extapps/platform';
+import {
+  authSettings,
+  baseConfigSchema,
+  CatalogFile,
+  intSetting,
+  parseCatalogFile,
+  setting,
+} from '@extapps/platform';
 import { z } from 'zod';
 import {
   DEFAULT_BOOTSTRAP_CLIENT_ID,
   parseBootstrapClientId,
   parseBootstrapSecret,
 } from './bootstrap/bootstrap-settings';
-import { CatalogFile, parseCatalogFile } from './infrastructure/catalog-setting';
 
 export const SERVICE_NAME = 'registration';
 

@@ -50,8 +50,11 @@ export class AppModule {
       ],
       providers: [
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
-        // Only feeds scopes_supported; the app's scopes come with its registration events.
-        { provide: RESOURCE_CATALOG, useValue: DEFAULT_RESOURCE_CATALOG },
+        // scopes_supported and the consent page's descriptions; apps' scopes come with their events.
+        {
+          provide: RESOURCE_CATALOG,
+          useValue: config.RESOURCE_CATALOG_FILE?.catalog ?? DEFAULT_RESOURCE_CATALOG,
+        },
         ...signingKeyProviders,
         ClientCatalog,
         ClientAuthenticator,

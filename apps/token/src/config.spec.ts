@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_RESOURCE_CATALOG } from '@extapps/contracts';
 import { ConfigError, loadConfig } from '@extapps/platform';
 import { configSchema } from './config';
 import { signingKeyTestEnv } from './keys/testing/signing-key-env';
@@ -45,5 +49,18 @@ describe('token service settings', () => {
   it('refuses a token lifetime of 0 or over a day', () => {
     expect(issuesOf({ ACCESS_TOKEN_TTL_SECONDS: '0' })).toEqual(['ACCESS_TOKEN_TTL_SECONDS']);
     expect(issuesOf({ ACCESS_TOKEN_TTL_SECONDS: '86401' })).toEqual(['ACCESS_TOKEN_TTL_SECONDS']);
+  });
+
+  it('reads a RESOURCE_CATALOG_FILE, the catalog of the consent page and scopes_supported', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'token-catalog-'));
+    const path = join(dir, 'catalog.json');
+    writeFileSync(path, JSON.stringify(DEFAULT_RESOURCE_CATALOG));
+    const config = loadConfig(configSchema, { ...env, RESOURCE_CATALOG_FILE: path });
+    expect(config.RESOURCE_CATALOG_FILE?.catalog).toEqual(DEFAULT_RESOURCE_CATALOG);
+    writeFileSync(path, '{"resources": 1}');
+    expect(issuesOf({ RESOURCE_CATALOG_FILE: path })).toEqual(['RESOURCE_CATALOG_FILE']);
+    expect(issuesOf({ RESOURCE_CATALOG_FILE: join(dir, 'missing.json') })).toEqual([
+      'RESOURCE_CATALOG_FILE',
+    ]);
   });
 });

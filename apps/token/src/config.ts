@@ -1,4 +1,11 @@
-import { baseConfigSchema, intSetting, Parsed, setting } from '@extapps/platform';
+import {
+  baseConfigSchema,
+  CatalogFile,
+  intSetting,
+  parseCatalogFile,
+  Parsed,
+  setting,
+} from '@extapps/platform';
 import { z } from 'zod';
 import { tokenEventSettings } from './events/token-events-settings';
 import { clientAuthThrottleSettings } from './client-auth/client-auth-throttle.settings';
@@ -40,6 +47,8 @@ export const configSchema = baseConfigSchema({
 }).extend({
   /** The `issuer` of the metadata and the `iss` of every token; endpoints are published under it. */
   ISSUER: setting(parseIssuer, 'http://localhost:3002'),
+  /** The same catalog file as the registration service's: scope descriptions and scopes_supported. */
+  RESOURCE_CATALOG_FILE: setting<CatalogFile | null>(parseCatalogFile, null),
   /** Lifetime of access tokens (`expires_in`, `exp - iat`). */
   ACCESS_TOKEN_TTL_SECONDS: intSetting(1, 86_400, 3_600),
   /** Lifetime of each refresh token (30 days); rotation issues the next with a fresh lifetime. */

@@ -4,6 +4,7 @@ export * from './config/load-config';
 export * from './config/settings';
 export * from './config/base-config';
 export * from './config/auth-settings';
+export * from './config/catalog-setting';
 export * from './logging/correlation';
 export * from './logging/logger';
 export * from './logging/nest-logger';

@@ -16,3 +16,4 @@ export { realSleep, waitUntil } from './wait';
 export type { Sleep, WaitOptions } from './wait';
 export { startRestartableKafka } from './local/restartable-kafka';
 export type { RestartableKafka, RestartableKafkaOptions } from './local/restartable-kafka';
+export { TOKEN_NODE_OPTIONS } from './stack/stack-env';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePorts, Infrastructure } from '@extapps/infra';
+import { freePorts, Infrastructure, TOKEN_NODE_OPTIONS } from '@extapps/infra';
 import { ROOT } from '../registration/source-process';
 import { RunningServer, spawnServer, waitForServer } from './servers';
 import { TokenRunMode } from './settings';
@@ -70,6 +70,8 @@ export async function startTokenService(
       MONGO_DB: options.database,
       ISSUER: issuer,
       LOG_LEVEL: 'warn',
+      // As `npm start` and docker-compose run it; the memory figure depends on it.
+      NODE_OPTIONS: TOKEN_NODE_OPTIONS,
     },
     log: (line) => {
       if (!line.includes(NOT_READY_LINE)) options.log(line);

@@ -1,6 +1,6 @@
 import type { Infrastructure } from '../types';
 import { serviceSpecs } from './services';
-import { serviceEnvironment } from './stack-env';
+import { serviceEnvironment, TOKEN_NODE_OPTIONS } from './stack-env';
 
 const infra: Infrastructure = {
   provider: 'local',
@@ -42,5 +42,19 @@ describe('serviceEnvironment', () => {
   it('hands the bootstrap admin secret to the registration service only', () => {
     expect(envOf('registration')['BOOTSTRAP_ADMIN_CLIENT_SECRET']).toBe('extapps_cs_example');
     expect(envOf('token')['BOOTSTRAP_ADMIN_CLIENT_SECRET']).toBeUndefined();
+  });
+
+  it('caps the token service heap unless the caller set NODE_OPTIONS, and only the token service', () => {
+    expect(envOf('token')['NODE_OPTIONS']).toBe(TOKEN_NODE_OPTIONS);
+    expect(envOf('token', { NODE_OPTIONS: '--max-old-space-size=512' })['NODE_OPTIONS']).toBe(
+      '--max-old-space-size=512',
+    );
+    expect(envOf('registration')['NODE_OPTIONS']).toBeUndefined();
+  });
+
+  it('gives the token service a signing key encryption key of 32 bytes, the same on every rerun', () => {
+    const key = envOf('token')['SIGNING_KEY_ENCRYPTION_KEY'] ?? '';
+    expect(Buffer.from(key, 'base64')).toHaveLength(32);
+    expect(envOf('token')['SIGNING_KEY_ENCRYPTION_KEY']).toBe(key);
   });
 });

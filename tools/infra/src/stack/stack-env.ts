@@ -2,6 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Infrastructure } from '../types';
 import type { ServiceSpec } from './services';
 
+/**
+ * V8 heap limit of the token service. Without one, V8 lets the old generation grow far past what
+ * is live (about 300 MB resident with 100,000 apps, whose client table holds some 62 MB); capped,
+ * it collects sooner and stays near 210 MB. Raise it by about 64 MB per further 100,000 apps.
+ */
+export const TOKEN_NODE_OPTIONS = '--max-old-space-size=160';
+
 export interface StackSettings {
   /** The bootstrap admin app's secret: from the environment, or made up for this run. */
   readonly bootstrapSecret: string;
@@ -33,6 +40,7 @@ export function serviceEnvironment(
       return {
         ...shared,
         ...(issuer ? { ISSUER: issuer } : {}),
+        NODE_OPTIONS: base['NODE_OPTIONS'] || TOKEN_NODE_OPTIONS,
         SIGNING_KEY_ENCRYPTION_KEY:
           base['SIGNING_KEY_ENCRYPTION_KEY'] || localSigningKeyEncryptionKey(infra.mongoUrl),
       };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ResourceCatalog, resourceCatalogSchema } from '@extapps/contracts';
-import { Parsed } from '@extapps/platform';
+import { Parsed } from './settings';
 
 /** The catalog a RESOURCE_CATALOG_FILE holds, read and validated while the config loads. */
 export interface CatalogFile {
