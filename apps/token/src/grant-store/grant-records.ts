@@ -28,6 +28,8 @@ export interface GrantStore extends GrantRevocations {
   findRefreshToken(hash: string): Promise<RefreshTokenRecord | null>;
   /** True for the first redemption of the token; false for every later one (a reuse). */
   redeemRefreshToken(hash: string, now: Date): Promise<boolean>;
+  /** True once the token was redeemed (rotated): it can never be redeemed again. */
+  isRefreshTokenRedeemed(hash: string): Promise<boolean>;
 }
 
 export const GRANT_STORE = Symbol('GRANT_STORE');

@@ -44,6 +44,10 @@ export class InMemoryGrantStore implements GrantStore {
     return token ? { ...token, scopes: [...token.scopes] } : null;
   }
 
+  async isRefreshTokenRedeemed(hash: string): Promise<boolean> {
+    return this.redemptions.has(hash);
+  }
+
   async redeemRefreshToken(hash: string): Promise<boolean> {
     if (this.redemptions.has(hash)) return false;
     this.redemptions.add(hash);

@@ -54,6 +54,10 @@ export class MongoGrantStore implements GrantStore {
     return { hash: _id, ...rest };
   }
 
+  async isRefreshTokenRedeemed(hash: string): Promise<boolean> {
+    return (await this.models.redemptions.exists({ _id: hash })) !== null;
+  }
+
   redeemRefreshToken(hash: string, now: Date): Promise<boolean> {
     return insertOnce(() => this.models.redemptions.create({ _id: hash, redeemedAt: now }));
   }

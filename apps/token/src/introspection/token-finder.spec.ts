@@ -65,6 +65,17 @@ describe('TokenFinder', () => {
     expect(await t.finder.find(token, undefined, now())).toMatchObject({ revoked: true });
   });
 
+  it('given a refresh token that was rotated (spent), then it is found revoked', async () => {
+    const { token, record } = t.grants.issueRefreshToken('web');
+
+    t.grants.markRedeemed(record.hash);
+
+    expect(await t.finder.find(token, 'refresh_token', now())).toMatchObject({
+      kind: 'refresh_token',
+      revoked: true,
+    });
+  });
+
   it.each([undefined, 'access_token', 'refresh_token'] as const)(
     'given the hint %s, then both kinds of token are still found',
     async (hint) => {
@@ -80,6 +91,7 @@ describe('TokenFinder', () => {
     const reads: string[] = [];
     const refreshTokens: RefreshTokenRecords = {
       isGrantRevoked: () => Promise.resolve(false),
+      isRefreshTokenRedeemed: () => Promise.resolve(false),
       findRefreshToken: (hash) => {
         reads.push(hash);
         return Promise.resolve(null);

@@ -30,7 +30,10 @@ export type FoundToken =
     };
 
 /** What the finder reads of refresh tokens: the stored record (by hash) and its grant's state. */
-export type RefreshTokenRecords = Pick<GrantStore, 'findRefreshToken' | 'isGrantRevoked'>;
+export type RefreshTokenRecords = Pick<
+  GrantStore,
+  'findRefreshToken' | 'isGrantRevoked' | 'isRefreshTokenRedeemed'
+>;
 
 /** Longer than any token issued here (an access token is under 1 kB): looked up nowhere. */
 export const MAX_TOKEN_LENGTH = 4_096;
@@ -38,9 +41,8 @@ export const MAX_TOKEN_LENGTH = 4_096;
 /**
  * Finds a presented token among ours, unexpired at `now`. An access token is checked locally
  * against the published keys, then against the revoked jtis and its grant (`gid`); a refresh token
- * is read by its hash, then its grant's revocation. Caveat: a refresh token already rotated is
- * found as current until it expires (the grant store offers no read of redemptions); presenting it
- * at the token endpoint revokes its grant. Store failures propagate: the endpoints answer 503.
+ * is read by its hash, then whether it was rotated (spent) and its grant's revocation. Store
+ * failures propagate: the endpoints answer 503.
  */
 export class TokenFinder {
   constructor(
@@ -74,7 +76,10 @@ export class TokenFinder {
     if (!isWellFormedOpaqueToken(token)) return null;
     const record = await this.refreshTokens.findRefreshToken(opaqueTokenHash(token));
     if (!record || record.expiresAt <= now) return null;
-    const revoked = await this.refreshTokens.isGrantRevoked(record.grantId);
-    return { kind: 'refresh_token', token: record, revoked };
+    const [spent, grantRevoked] = await Promise.all([
+      this.refreshTokens.isRefreshTokenRedeemed(record.hash),
+      this.refreshTokens.isGrantRevoked(record.grantId),
+    ]);
+    return { kind: 'refresh_token', token: record, revoked: spent || grantRevoked };
   }
 }

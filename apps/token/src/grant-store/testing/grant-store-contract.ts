@@ -89,8 +89,10 @@ export function describeGrantStoreContract(name: string, make: () => GrantStore)
       const token = aRefreshToken(aGrant());
       await store.saveRefreshToken(token);
 
+      expect(await store.isRefreshTokenRedeemed(token.hash)).toBe(false);
       expect(await store.redeemRefreshToken(token.hash, NOW)).toBe(true);
 
+      expect(await store.isRefreshTokenRedeemed(token.hash)).toBe(true);
       expect(await store.redeemRefreshToken(token.hash, NOW)).toBe(false);
       expect(await store.findRefreshToken(token.hash)).toEqual(token);
     });

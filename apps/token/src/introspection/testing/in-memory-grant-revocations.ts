@@ -15,6 +15,7 @@ export class InMemoryGrantRevocations implements GrantRevocations, RefreshTokenR
   private readonly grants = new Map<string, Grant>();
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly revocations = new Map<string, RevocationReason>();
+  private readonly spent = new Set<string>();
 
   /** A new grant for `clientId` and a refresh token of it, valid for a day from ISSUED_AT. */
   issueRefreshToken(clientId: string, overrides: Partial<RefreshTokenRecord> = {}) {
@@ -58,6 +59,15 @@ export class InMemoryGrantRevocations implements GrantRevocations, RefreshTokenR
   grantOfRefreshToken(refreshToken: string): Promise<Grant | null> {
     const record = this.refreshTokens.get(opaqueTokenHash(refreshToken));
     return Promise.resolve((record && this.grants.get(record.grantId)) ?? null);
+  }
+
+  /** The refresh grant redeemed this token: it was rotated and is spent. */
+  markRedeemed(hash: string): void {
+    this.spent.add(hash);
+  }
+
+  isRefreshTokenRedeemed(hash: string): Promise<boolean> {
+    return Promise.resolve(this.spent.has(hash));
   }
 
   findRefreshToken(hash: string): Promise<RefreshTokenRecord | null> {
