@@ -32,6 +32,7 @@ export function secretUseOf(event: TokenEvent): SecretUse | null {
     case 'UserEnabled':
     case 'UserDeleted':
     case 'UserLockedOut':
+    case 'UserUnlocked':
       return null;
     default: {
       const unexpected: never = event;

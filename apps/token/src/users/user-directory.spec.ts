@@ -118,12 +118,26 @@ describe('UserDirectory', () => {
     });
   });
 
-  it('given a locked-out user, when unlocked, then the lockout ends without an event', async () => {
+  it('given a locked-out user, when unlocked, then the lockout ends and UserUnlocked is recorded', async () => {
     const user = await created();
     await f.guards.reset(user.userId, '2026-02-01T10:15:00.000Z');
     expect(await f.directory.get(user.userId)).toMatchObject({
       lockedUntil: '2026-02-01T10:15:00.000Z',
     });
+    expect(await f.directory.unlock(user.userId, admin)).toMatchObject({
+      ok: true,
+      user: { lockedUntil: null, version: 2 },
+    });
+    expect(f.events.events.at(-1)).toMatchObject({
+      type: 'UserUnlocked',
+      streamId: user.userId,
+      streamVersion: 2,
+      data: { userId: user.userId },
+    });
+  });
+
+  it('given a user who is not locked out, when unlocked, then nothing changes and no event', async () => {
+    const user = await created();
     expect(await f.directory.unlock(user.userId, admin)).toMatchObject({
       ok: true,
       user: { lockedUntil: null, version: 1 },

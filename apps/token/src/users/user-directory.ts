@@ -85,16 +85,19 @@ export class UserDirectory {
   }
 
   /**
-   * Ends a lockout early. Caveat: the contracts have no UserUnlocked event, so this is sign-in
-   * bookkeeping that moves no version and is only logged.
+   * Ends a lockout early (UserUnlocked) and starts a new failure series. A user who is not locked
+   * out only gets the new series: there is no lockout to end, so no event.
    */
   async unlock(userId: string, context: ChangeContext): Promise<DirectoryOutcome> {
     const user = await this.deps.users.get(userId);
     if (!user) return failed('user-not-found', 'No user has this id.');
     if (user.status === 'deleted') return failed('user-deleted', 'The user is deleted.');
+    const { lockedUntil } = await this.deps.guards.guard(userId);
+    const locked =
+      lockedUntil !== null && Date.parse(lockedUntil) > this.deps.clock.now().getTime();
     await this.deps.guards.reset(userId, null);
-    this.deps.logger.info({ userId, actor: context.actor }, 'user unlocked');
-    return this.viewed(user);
+    if (!locked) return this.viewed(user);
+    return this.change(userId, { type: 'RecordUnlock' }, context);
   }
 
   async get(userId: string): Promise<UserView | null> {

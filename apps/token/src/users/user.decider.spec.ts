@@ -117,4 +117,20 @@ describe('user decider', () => {
       error: { code: 'user-not-active' },
     });
   });
+
+  it('given a user, when an admin ends its lockout, then UserUnlocked is emitted', () => {
+    expect(decide({ type: 'RecordUnlock' }, active, now)).toMatchObject({
+      ok: true,
+      user: { version: 4 },
+      event: { type: 'UserUnlocked', data: { userId: 'usr-1' } },
+    });
+  });
+
+  it('given a deleted user, when unlocked, then user-deleted', () => {
+    const deleted = aUser({ userId: 'usr-1', status: 'deleted' });
+    expect(decide({ type: 'RecordUnlock' }, deleted, now)).toMatchObject({
+      ok: false,
+      error: { code: 'user-deleted' },
+    });
+  });
 });

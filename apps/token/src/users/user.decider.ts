@@ -15,7 +15,8 @@ export type UserCommand =
   | { readonly type: 'EnableUser' }
   | { readonly type: 'DeleteUser' }
   /** Too many failed sign-ins: the directory records the lockout the guard enforces. */
-  | { readonly type: 'RecordLockout'; readonly until: string };
+  | { readonly type: 'RecordLockout'; readonly until: string }
+  | { readonly type: 'RecordUnlock' };
 
 export type UserErrorCode = 'user-exists' | 'user-not-found' | 'user-deleted' | 'user-not-active';
 
@@ -71,6 +72,9 @@ export function decide(command: UserCommand, state: User | null, now: Date): Use
         {},
         { type: 'UserLockedOut', data: { userId: state.userId, until: command.until } },
       );
+    case 'RecordUnlock':
+      if (state.status === 'deleted') return deleted();
+      return changed({}, { type: 'UserUnlocked', data: { userId: state.userId } });
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled user command ${JSON.stringify(unhandled)}`);

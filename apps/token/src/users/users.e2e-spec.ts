@@ -174,7 +174,7 @@ describe('user directory admin API through HTTP (real Kafka and MongoDB)', () =>
     const locked = await api.call('GET', `/v1/users/${userId}`, { token });
     expect(locked.body).toMatchObject({ lockedUntil: expect.any(String), version: 2 });
     const unlocked = await api.call('POST', `/v1/users/${userId}/unlock`, { token });
-    expect(unlocked).toMatchObject({ status: 200, body: { lockedUntil: null } });
+    expect(unlocked).toMatchObject({ status: 200, body: { lockedUntil: null, version: 3 } });
     const outcome = await signIn.signIn(
       username,
       PASSWORD,
@@ -188,6 +188,7 @@ describe('user directory admin API through HTTP (real Kafka and MongoDB)', () =>
         'UserCreated',
         ...Array<string>(5).fill('UserSignInFailed'),
         'UserLockedOut',
+        'UserUnlocked',
         'UserSignedIn',
       ]),
     );

@@ -33,6 +33,13 @@ export const UserLockedOut = defineEvent(
   z.object({ userId: userIdSchema, until: z.iso.datetime({ offset: false }) }).strict(),
 );
 
+/** An administrator ended a lockout before its end. */
+export const UserUnlocked = defineEvent(
+  'UserUnlocked',
+  1,
+  z.object({ userId: userIdSchema }).strict(),
+);
+
 export const userDirectoryEvents = [
   UserCreated,
   UserPasswordChanged,
@@ -40,4 +47,5 @@ export const userDirectoryEvents = [
   UserEnabled,
   UserDeleted,
   UserLockedOut,
+  UserUnlocked,
 ] as const;

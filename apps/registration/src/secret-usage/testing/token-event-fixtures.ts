@@ -14,6 +14,7 @@ import {
   UserEnabled,
   UserLockedOut,
   UserPasswordChanged,
+  UserUnlocked,
   UserSignedIn,
   UserSignInFailed,
 } from '@extapps/contracts';
@@ -99,5 +100,6 @@ export function eventsWithoutSecretUse(clientId: string): TokenEvent[] {
     tokenEvent(UserEnabled, userId, {}),
     tokenEvent(UserDeleted, userId, {}),
     tokenEvent(UserLockedOut, userId, { userId, until: '2026-04-01T12:15:00.000Z' }),
+    tokenEvent(UserUnlocked, userId, { userId }),
   ];
 }
