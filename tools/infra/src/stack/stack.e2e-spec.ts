@@ -131,6 +131,15 @@ describe('the stack, as the README walks through it', () => {
     const appToken = await eventuallyToken(clientId, firstSecret, 'OR.Jobs');
     const claims = JSON.parse(Buffer.from(appToken.split('.')[1] ?? '', 'base64url').toString());
     expect(claims).toMatchObject({ sub: clientId, client_id: clientId, aud: 'OrchestratorApi' });
+    // The token service's TokenIssued reaches the registration service as the secret's last use.
+    await waitUntil(
+      async () => {
+        const app = await admin(adminToken, 'GET', `/v1/apps/${clientId}`);
+        const [secret] = app.body['secrets'] as { lastUsedAt: string | null }[];
+        return secret?.lastUsedAt !== null && secret?.lastUsedAt !== undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 200, describe: () => "the secret's last use never showed" },
+    );
 
     const added = await admin(adminToken, 'POST', `/v1/apps/${clientId}/secrets`, {
       description: 'rotation',
