@@ -1,40 +1,23 @@
 import { RevocationReason } from '../../grant-store/grant-store';
 import { TokenEventRecord } from '../../events/token-event-sink';
 import { AccessTokenClaims } from '../../token-endpoint/access-token';
+import { issuedTokenData, tokenIssued } from '../issued-token-event';
 
-/** The fields TokenIssued and TokenRefreshed share; never the token itself. */
-function issuedToken(claims: AccessTokenClaims, secretId: string | null) {
+/** A user token's event data: it always names its grant. */
+function userTokenData(claims: AccessTokenClaims, secretId: string | null) {
   if (claims.gid === undefined) throw new Error('a user token carries its grant id');
-  return {
-    clientId: claims.client_id,
-    subject: claims.sub,
-    subjectType: claims.sub_type,
-    scope: claims.scope,
-    audience: [claims.aud],
-    jti: claims.jti,
-    expiresAt: new Date(claims.exp * 1000).toISOString(),
-    secretId,
-    grantId: claims.gid,
-  };
+  return { ...issuedTokenData(claims, secretId), grantId: claims.gid };
 }
 
-export const codeExchanged = (
-  claims: AccessTokenClaims,
-  secretId: string | null,
-): TokenEventRecord => ({
-  streamId: claims.client_id,
-  payload: {
-    type: 'TokenIssued',
-    data: { ...issuedToken(claims, secretId), grantType: 'authorization_code' },
-  },
-});
+export const codeExchanged = (claims: AccessTokenClaims, secretId: string | null) =>
+  tokenIssued(claims, 'authorization_code', secretId);
 
 export const tokenRefreshed = (
   claims: AccessTokenClaims,
   secretId: string | null,
 ): TokenEventRecord => ({
   streamId: claims.client_id,
-  payload: { type: 'TokenRefreshed', data: issuedToken(claims, secretId) },
+  payload: { type: 'TokenRefreshed', data: userTokenData(claims, secretId) },
 });
 
 export const grantRevoked = (

@@ -5,6 +5,7 @@ import { appTokenClaims } from '../../token-endpoint/access-token';
 import { oauthError } from '../../token-endpoint/oauth-error';
 import { resolveGrant } from '../../token-endpoint/scope-resolution';
 import { accessTokenTtlSeconds } from '../access-token-lifetime';
+import { tokenIssued } from '../issued-token-event';
 import { GrantHandler, GrantOutcome, GrantRequest } from '../grant-handler';
 
 /**
@@ -39,21 +40,10 @@ export class ClientCredentialsGrant implements GrantHandler {
       issuedAt: now,
       ttlSeconds: accessTokenTtlSeconds(client, this.config.ACCESS_TOKEN_TTL_SECONDS),
     });
-    const issued = {
-      clientId: client.clientId,
-      grantType: this.grantType,
-      subject: claims.sub,
-      subjectType: claims.sub_type,
-      scope: claims.scope,
-      audience: [claims.aud],
-      jti: claims.jti,
-      expiresAt: new Date(claims.exp * 1000).toISOString(),
-      secretId,
-    };
     return {
       ok: true,
       claims,
-      events: [{ streamId: client.clientId, payload: { type: 'TokenIssued', data: issued } }],
+      events: [tokenIssued(claims, this.grantType, secretId)],
     };
   }
 }
