@@ -1,3 +1,5 @@
+import { EnvSettings } from '../env-settings';
+
 export const PARTS = ['rebuild', 'commands', 'history'] as const;
 export type Part = (typeof PARTS)[number];
 
@@ -43,15 +45,9 @@ export const DEFAULTS: BenchSettings = {
 
 /** Reads BENCH_* (and SNAPSHOT_EVERY, passed on to the service); names every bad setting. */
 export function loadSettings(env: NodeJS.ProcessEnv): BenchSettings {
-  const problems: string[] = [];
-  const int = (name: string, fallback: number, min: number, max = 100_000_000) => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw.replace(/_/g, ''));
-    if (Number.isInteger(value) && value >= min && value <= max) return value;
-    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  };
+  const read = new EnvSettings(env);
+  const int = (name: string, fallback: number, min: number, max = 100_000_000) =>
+    read.int(name, fallback, min, max);
   const settings: BenchSettings = {
     events: int('BENCH_EVENTS', DEFAULTS.events, 1),
     readBatch: int('BENCH_READ_BATCH', DEFAULTS.readBatch, 1, 100_000),
@@ -62,29 +58,14 @@ export function loadSettings(env: NodeJS.ProcessEnv): BenchSettings {
     history: int('BENCH_HISTORY', DEFAULTS.history, 2),
     samples: int('BENCH_SAMPLES', DEFAULTS.samples, 1, 100_000),
     snapshotEvery: int('SNAPSHOT_EVERY', DEFAULTS.snapshotEvery, 1, 10_000),
-    parts: parts(env['BENCH_PARTS'], problems),
-    keepDatabases: env['BENCH_KEEP_DB']?.trim() === '1',
+    parts: read.subset('BENCH_PARTS', PARTS),
+    keepDatabases: read.flag('BENCH_KEEP_DB'),
   };
-  if (settings.apps < settings.concurrency) {
-    // Two renames of one app in flight would race for its next version and one would get 409.
-    problems.push(
-      `BENCH_APPS (${settings.apps}) must be at least BENCH_CONCURRENCY (${settings.concurrency})`,
-    );
-  }
-  if (problems.length > 0) throw new Error(`bad benchmark settings:\n  ${problems.join('\n  ')}`);
+  // Two renames of one app in flight would race for its next version and one would get 409.
+  read.require(
+    settings.apps >= settings.concurrency,
+    `BENCH_APPS (${settings.apps}) must be at least BENCH_CONCURRENCY (${settings.concurrency})`,
+  );
+  read.done();
   return settings;
-}
-
-function parts(raw: string | undefined, problems: string[]): readonly Part[] {
-  if (!raw?.trim()) return PARTS;
-  const named = raw
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const unknown = named.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (unknown.length > 0 || named.length === 0) {
-    problems.push(`BENCH_PARTS must list some of ${PARTS.join(',')}, got "${raw}"`);
-    return PARTS;
-  }
-  return PARTS.filter((p) => named.includes(p));
 }

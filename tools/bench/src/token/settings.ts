@@ -1,3 +1,5 @@
+import { EnvSettings } from '../env-settings';
+
 export const TOKEN_PARTS = ['throughput', 'revocation'] as const;
 export type TokenPart = (typeof TOKEN_PARTS)[number];
 
@@ -61,15 +63,8 @@ export const TOKEN_DEFAULTS: TokenBenchSettings = {
 
 /** Reads BENCH_* settings; names every bad one. */
 export function loadTokenSettings(env: NodeJS.ProcessEnv): TokenBenchSettings {
-  const problems: string[] = [];
-  const int = (name: string, fallback: number, min: number, max: number) => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const value = Number(raw.replace(/_/g, ''));
-    if (Number.isInteger(value) && value >= min && value <= max) return value;
-    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  };
+  const read = new EnvSettings(env);
+  const int = read.int.bind(read);
   const d = TOKEN_DEFAULTS;
   const settings: TokenBenchSettings = {
     apps: int('BENCH_APPS', d.apps, 1, 10_000_000),
@@ -83,47 +78,17 @@ export function loadTokenSettings(env: NodeJS.ProcessEnv): TokenBenchSettings {
     settleMs: int('BENCH_SETTLE_MS', d.settleMs, 0, 600_000),
     revocations: int('BENCH_REVOCATIONS', d.revocations, 1, 10_000),
     revocationTimeoutMs: int('BENCH_REVOCATION_TIMEOUT_MS', d.revocationTimeoutMs, 100, 600_000),
-    revokeVia: oneOf('BENCH_REVOKE_VIA', REVOKE_VIA, env, d.revokeVia, problems),
-    tokenRun: oneOf('BENCH_TOKEN_RUN', TOKEN_RUN_MODES, env, d.tokenRun, problems),
+    revokeVia: read.oneOf('BENCH_REVOKE_VIA', REVOKE_VIA, d.revokeVia),
+    tokenRun: read.oneOf('BENCH_TOKEN_RUN', TOKEN_RUN_MODES, d.tokenRun),
     readyTimeoutSeconds: int('BENCH_READY_TIMEOUT_S', d.readyTimeoutSeconds, 1, 86_400),
-    parts: parts(env['BENCH_PARTS'], problems),
-    keepDatabase: env['BENCH_KEEP_DB']?.trim() === '1',
+    parts: read.subset('BENCH_PARTS', TOKEN_PARTS),
+    keepDatabase: read.flag('BENCH_KEEP_DB'),
   };
   const known = settings.loadClients + settings.revocations;
-  if (settings.apps < known) {
-    problems.push(
-      `BENCH_APPS (${settings.apps}) must be at least BENCH_LOAD_CLIENTS + BENCH_REVOCATIONS (${known})`,
-    );
-  }
-  if (problems.length > 0) throw new Error(`bad benchmark settings:\n  ${problems.join('\n  ')}`);
+  read.require(
+    settings.apps >= known,
+    `BENCH_APPS (${settings.apps}) must be at least BENCH_LOAD_CLIENTS + BENCH_REVOCATIONS (${known})`,
+  );
+  read.done();
   return settings;
-}
-
-function oneOf<T extends string>(
-  name: string,
-  allowed: readonly T[],
-  env: NodeJS.ProcessEnv,
-  fallback: T,
-  problems: string[],
-): T {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const found = allowed.find((a) => a === raw);
-  if (found) return found;
-  problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-  return fallback;
-}
-
-function parts(raw: string | undefined, problems: string[]): readonly TokenPart[] {
-  if (!raw?.trim()) return TOKEN_PARTS;
-  const named = raw
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const unknown = named.filter((p) => !(TOKEN_PARTS as readonly string[]).includes(p));
-  if (unknown.length > 0 || named.length === 0) {
-    problems.push(`BENCH_PARTS must list some of ${TOKEN_PARTS.join(',')}, got "${raw}"`);
-    return TOKEN_PARTS;
-  }
-  return TOKEN_PARTS.filter((p) => named.includes(p));
 }
