@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { freePorts } from '@extapps/infra';
-import { createServiceApp, loadConfig } from '@extapps/platform';
-import { captureLogs, LogCapture, testEnv } from '@extapps/platform/testing';
+import { captureLogs } from '@extapps/platform/testing';
 import { eventually, ManualClock, uniqueName } from '@extapps/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppStream, appsRead, assetsRead, jobsRead, newSecret } from '../../testing/app-events';
 import { RegistrationEventsPublisher } from '../../testing/token-client';
-import { tokenServiceWith } from '../../testing/token-service';
+import { startTokenServiceAt } from '../../testing/token-service';
 import { useTokenTopic } from '../../users/testing/token-topic';
 import { UserDirectory } from '../../users/user-directory';
-import { signingKeyTestEnv } from '../../keys/testing/signing-key-env';
 
 export const WEB_REDIRECT = 'https://web.example/callback';
 export const DESKTOP_REDIRECT = 'http://127.0.0.1/callback';
@@ -53,8 +50,7 @@ export function useAuthorizeService() {
       off.disabled(),
     );
     const [port] = await freePorts(1);
-    issuer = `http://127.0.0.1:${port}`;
-    app = await startAt(port, issuer, clock, logs);
+    ({ app, issuer } = await startTokenServiceAt(port, clock, logs));
     await eventually(async () => {
       const response = await fetch(`${issuer}/health/ready`);
       expect(await response.json()).toMatchObject({ status: 'ok' });
@@ -78,23 +74,6 @@ export function useAuthorizeService() {
     eventsOf: topic.eventsOf,
     logs,
   };
-}
-
-async function startAt(port: number, issuer: string, clock: ManualClock, logs: LogCapture) {
-  const service = tokenServiceWith({ clock });
-  const env = testEnv('token', {
-    ...signingKeyTestEnv(),
-    ISSUER: issuer,
-    SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  });
-  const app = await createServiceApp({
-    name: service.name,
-    config: loadConfig(service.configSchema, env),
-    appModule: service.appModule,
-    logDestination: logs.destination,
-  });
-  await app.listen(port, '127.0.0.1');
-  return app;
 }
 
 /** Through the directory the admin API and CLI use; the e2e of those lives with the users. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_RESOURCE_CATALOG } from '@extapps/contracts';
 import { loadConfig } from '@extapps/platform';
 import pino from 'pino';
@@ -30,7 +29,6 @@ export function flowHarness() {
     KAFKA_BROKERS: 'localhost:9092',
     MONGO_URL: 'mongodb://localhost:27017',
     ISSUER,
-    SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   const client = clientOf();
   const clients = new StaticClientLookup(client);

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Topics, TokenEvent } from '@extapps/contracts';
 import { kafkaTestOptions, recordTopic, TopicRecorder } from '@extapps/event-store/testing';
 import { freePorts } from '@extapps/infra';
 import { KafkaBus } from '@extapps/messaging';
-import { createServiceApp, loadConfig } from '@extapps/platform';
-import { captureLogs, LogCapture, testEnv } from '@extapps/platform/testing';
+import { captureLogs } from '@extapps/platform/testing';
 import { eventually, ManualClock } from '@extapps/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
@@ -18,8 +16,7 @@ import {
   RegistrationEventsPublisher,
   TokenCall,
 } from '../../../testing/token-client';
-import { tokenServiceWith } from '../../../testing/token-service';
-import { signingKeyTestEnv } from '../../../keys/testing/signing-key-env';
+import { startTokenServiceAt } from '../../../testing/token-service';
 
 export const WEB_REDIRECT = 'https://web.example/callback';
 const TOKEN_EVENTS_PARTITIONS = 3;
@@ -58,8 +55,9 @@ export function useUserGrantService() {
     ]);
     recorder = await recordTopic(eventsBus, Topics.tokenEvents);
     const [port] = await freePorts(1);
-    issuer = `http://127.0.0.1:${port}`;
-    app = await startAt(port, issuer, clock, logs);
+    ({ app, issuer } = await startTokenServiceAt(port, clock, logs, {
+      ACCESS_TOKEN_TTL_SECONDS: '600',
+    }));
     await eventually(async () => {
       const response = await fetch(`${issuer}/health/ready`);
       expect(await response.json()).toMatchObject({ status: 'ok' });
@@ -103,24 +101,4 @@ export function useUserGrantService() {
     eventsOfGrant: (clientId: string, grantId: unknown): TokenEvent[] =>
       eventsOf(clientId).filter((e) => 'grantId' in e.data && e.data.grantId === grantId),
   };
-}
-
-/** startService, but on a port chosen beforehand so that the issuer can name it. */
-async function startAt(port: number, issuer: string, clock: ManualClock, logs: LogCapture) {
-  const service = tokenServiceWith({ clock });
-  const env = testEnv('token', {
-    ...signingKeyTestEnv(),
-    ISSUER: issuer,
-    ACCESS_TOKEN_TTL_SECONDS: '600',
-    SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  });
-  const config = loadConfig(service.configSchema, env);
-  const app = await createServiceApp({
-    name: service.name,
-    config,
-    appModule: service.appModule,
-    logDestination: logs.destination,
-  });
-  await app.listen(port, '127.0.0.1');
-  return app;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { ScopeGrant } from '@extapps/contracts';
 import { loadConfig } from '@extapps/platform';
 import { ManualClock } from '@extapps/testing';
@@ -25,7 +24,6 @@ export const config = loadConfig(configSchema, {
   ISSUER,
   ACCESS_TOKEN_TTL_SECONDS: '600',
   REFRESH_TOKEN_TTL_SECONDS: '86400',
-  SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
 });
 
 export const jobsRead: ScopeGrant = { resource: 'OrchestratorApi', scope: 'OR.Jobs.Read' };
