@@ -1,3 +1,4 @@
+import { runBenchmark } from '../report-frame';
 // `nx run bench:bench-registration`: the registration service's benchmark (issue #3 item 9).
 // Not a test: it prints numbers and fails only when a step fails. Settings (BENCH_EVENTS, ...)
 // are read from the environment; see settings.ts and tools/bench/README.md.
@@ -77,12 +78,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `[bench] FAILED before the run: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,3 +1,4 @@
+import { reportFrame } from '../report-frame';
 import type { Measured } from './admin-load';
 import type { CommandResults } from './commands';
 import type { HistoryResults, Latencies } from './long-history';
@@ -99,14 +100,6 @@ export function formatReport(results: BenchResults, settings: BenchSettings): st
     results.rebuild && rebuildLines(results.rebuild, settings),
     results.commands && commandLines(results.commands, settings),
     results.history && historyLines(results.history, settings),
-  ].filter((b): b is string[] => b !== undefined);
-  const rule = '='.repeat(72);
-  return [
-    rule,
-    `Registration benchmark: ${results.infrastructure}`,
-    rule,
-    ...(blocks.length > 0 ? blocks.flatMap((b) => [...b, '']) : ['(no part finished)']),
-  ]
-    .join('\n')
-    .trimEnd();
+  ];
+  return reportFrame(`Registration benchmark: ${results.infrastructure}`, blocks);
 }

@@ -1,3 +1,4 @@
+import { runBenchmark } from '../report-frame';
 // `nx run bench:bench-token`: the token service's benchmark (issue #4 item 6). Not a test: it
 // prints numbers and fails only when a step fails. Settings (BENCH_APPS, ...) are read from the
 // environment; see settings.ts and tools/bench/README.md.
@@ -102,12 +103,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      `[bench] FAILED before the run: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,3 +1,4 @@
+import { reportFrame } from '../report-frame';
 import type { VerifiedToken } from './grant-target';
 import type {
   MemoryResults,
@@ -120,14 +121,6 @@ export function formatTokenReport(
     results.throughput && throughputLines(results.throughput, settings),
     results.memory && memoryLines(results.memory, settings),
     results.revocation && revocationLines(results.revocation, settings),
-  ].filter((b): b is string[] => b !== undefined);
-  const rule = '='.repeat(72);
-  return [
-    rule,
-    `Token benchmark: ${results.infrastructure}`,
-    rule,
-    ...(blocks.length > 0 ? blocks.flatMap((b) => [...b, '']) : ['(no part finished)']),
-  ]
-    .join('\n')
-    .trimEnd();
+  ];
+  return reportFrame(`Token benchmark: ${results.infrastructure}`, blocks);
 }
