@@ -1,7 +1,6 @@
 // `nx run bench:bench-registration`: the registration service's benchmark (issue #3 item 9).
 // Not a test: it prints numbers and fails only when a step fails. Settings (BENCH_EVENTS, ...)
 // are read from the environment; see settings.ts and tools/bench/README.md.
-import { runBenchmark } from '../report-frame';
 import { describeInfrastructure, resolveInfrastructure, stopOnTermination } from '@extapps/infra';
 import { randomBytes } from 'node:crypto';
 import { cleanUp, log, Run, startService, stopService } from './bench-run';
@@ -10,6 +9,7 @@ import { measureLongHistory } from './long-history';
 import { benchRebuild } from './rebuild-bench';
 import { formatReport } from './report';
 import { loadSettings } from './settings';
+import { runBenchmark } from '../report-frame';
 
 async function benchmark(run: Run): Promise<void> {
   const { settings, infra } = run;

@@ -1,7 +1,6 @@
 // `nx run bench:bench-token`: the token service's benchmark (issue #4 item 6). Not a test: it
 // prints numbers and fails only when a step fails. Settings (BENCH_APPS, ...) are read from the
 // environment; see settings.ts and tools/bench/README.md.
-import { runBenchmark } from '../report-frame';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeInfrastructure, resolveInfrastructure, stopOnTermination } from '@extapps/infra';
@@ -14,6 +13,7 @@ import { loadTokenSettings } from './settings';
 import { cleanUpTokenRun, log, TokenRun } from './token-run';
 import { RunningTokenService, sharedTokenSettings, startTokenService } from './token-service';
 import { TokenTopic } from './token-topic';
+import { runBenchmark } from '../report-frame';
 
 async function benchmark(run: TokenRun): Promise<void> {
   const { settings, results } = run;
