@@ -9,3 +9,4 @@ export * from './registration';
 export * from './secrets';
 export * from './token';
 export * from './time/clock';
+export * from './permissions';

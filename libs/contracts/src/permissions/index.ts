@@ -1,0 +1,2 @@
+export * from './permission-values';
+export * from './permissions-events';
