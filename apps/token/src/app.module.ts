@@ -7,6 +7,7 @@ import { DiscoveryController } from './discovery/discovery.controller';
 import { signingKeyProviders } from './keys/signing-keys.providers';
 import { FormBodyParser } from './token-endpoint/form-body.parser';
 import { TokenController } from './token-endpoint/token.controller';
+import { TokenFastLane } from './token-endpoint/token-fast-lane';
 import { TokenService } from './token-endpoint/token.service';
 import { ClientAuthenticator } from './client-auth/client-authenticator';
 import { clientAssertionProviders } from './client-auth/client-assertion.providers';
@@ -56,6 +57,7 @@ export class AppModule {
           useValue: config.RESOURCE_CATALOG_FILE?.catalog ?? DEFAULT_RESOURCE_CATALOG,
         },
         ...signingKeyProviders,
+        TokenFastLane,
         ClientCatalog,
         ClientAuthenticator,
         ...clientAssertionProviders,

@@ -20,6 +20,7 @@ export * from './auth/bearer-challenge';
 export * from './auth/require-scopes.decorator';
 export * from './auth/jwt-authenticator';
 export * from './http/problem';
+export * from './http/fast-lane';
 export * from './http/problem.filter';
 export * from './http/validation';
 export * from './health/health-indicator';

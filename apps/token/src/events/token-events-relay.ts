@@ -38,6 +38,7 @@ export interface TokenEventsRelayOptions {
   /** Shared by the instances, so one publishes at a time; none: this one always publishes. */
   readonly lease?: Lease;
   readonly pollIntervalMs: number;
+  readonly lingerMs?: number;
   readonly batchSize?: number;
   readonly logger?: WorkerLogger;
   readonly backoff?: Partial<BackoffPolicy>;

@@ -10,4 +10,6 @@ export const tokenEventSettings = {
   EVENTS_OUTBOX_TIMEOUT_MS: intSetting(50, 60_000, 2_000),
   /** How often the relay looks for events other instances recorded (its own wake it at once). */
   EVENTS_RELAY_POLL_INTERVAL_MS: intSetting(10, 60_000, 500),
+  /** Least time between two relay passes that found events: under load, fewer and larger sends. */
+  EVENTS_RELAY_LINGER_MS: intSetting(0, 1_000, 50),
 };

@@ -58,6 +58,7 @@ export class TokenEvents
         clock: systemClock,
       }),
       pollIntervalMs: config.EVENTS_RELAY_POLL_INTERVAL_MS,
+      lingerMs: config.EVENTS_RELAY_LINGER_MS,
       logger,
     });
     this.sink = new OutboxTokenEventSink({

@@ -2,7 +2,7 @@ import { Controller, Post, Req, Res } from '@nestjs/common';
 import { Public } from '@extapps/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestMetaOf } from '../token-endpoint/request-meta';
-import { OAuthErrorBody } from '../token-endpoint/token.controller';
+import { OAuthErrorBody } from '../token-endpoint/token-answer';
 import { IntrospectionResponse } from './introspection.decider';
 import { IntrospectionService } from './introspection.service';
 import { noStore, refuse } from './oauth-refusal';

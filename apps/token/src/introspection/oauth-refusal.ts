@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { OAuthError, statusOf } from '../token-endpoint/oauth-error';
-import { BASIC_CHALLENGE, errorBody, OAuthErrorBody } from '../token-endpoint/token.controller';
+import { BASIC_CHALLENGE, errorBody, OAuthErrorBody } from '../token-endpoint/token-answer';
 import { NOT_READY_RETRY_AFTER_SECONDS } from '../token-endpoint/token.service';
 
 /** Never cached (RFC 6749 §5.1 for token responses; an introspection answer is as sensitive). */

@@ -3,7 +3,7 @@ import { Public } from '@extapps/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { noStore, refuse } from '../introspection/oauth-refusal';
 import { requestMetaOf } from '../token-endpoint/request-meta';
-import { OAuthErrorBody } from '../token-endpoint/token.controller';
+import { OAuthErrorBody } from '../token-endpoint/token-answer';
 import { RevocationService } from './revocation.service';
 
 /** RFC 7009 §2. Public to the platform guard: callers authenticate as clients in the request. */

@@ -1,25 +1,15 @@
 import { Controller, Delete, Get, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { Public } from '@extapps/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OAuthError, statusOf } from './oauth-error';
 import { requestMetaOf } from './request-meta';
-import { NOT_READY_RETRY_AFTER_SECONDS, TokenResponse, TokenService } from './token.service';
-
-/** RFC 6749 §5.2 error response body. */
-export interface OAuthErrorBody {
-  readonly error: string;
-  readonly error_description: string;
-}
-
-/**
- * Sent with every 401: RFC 6749 §5.2 requires the Basic challenge when the client used Basic, and
- * HTTP (RFC 9110 §15.5.2) a challenge with any 401; it names the scheme clients can use.
- */
-export const BASIC_CHALLENGE = 'Basic realm="extapps"';
+import { errorBody, NO_STORE_HEADERS, OAuthErrorBody, tokenAnswer } from './token-answer';
+import { TokenResponse, TokenService } from './token.service';
 
 /**
  * The token endpoint. Public to the platform guard: clients authenticate in the request itself.
- * Answers are OAuth JSON, not problem+json, because OAuth clients parse `error`.
+ * Answers are OAuth JSON, not problem+json, because OAuth clients parse `error`. A form POST
+ * normally arrives through TokenFastLane; this route answers what the fast lane leaves (another
+ * content type, a chunked body, another method) with the same answers.
  */
 @Public()
 @Controller('oauth')
@@ -31,25 +21,15 @@ export class TokenController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenResponse | OAuthErrorBody> {
-    // RFC 6749 §5.1: never cached, success or not.
-    void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     const outcome = await this.tokens.issue({
       body: request.body,
       authorization: request.headers.authorization,
       meta: requestMetaOf(request),
     });
-    if (outcome.ok) {
-      void reply.status(200);
-      return outcome.response;
-    }
-    const { error } = outcome.refusal;
-    const status = statusOf(error.error);
-    void reply.status(status);
-    if (status === 401) void reply.header('www-authenticate', BASIC_CHALLENGE);
-    if (status === 503) void reply.header('retry-after', String(NOT_READY_RETRY_AFTER_SECONDS));
-    return errorBody(error);
+    const answer = tokenAnswer(outcome);
+    void reply.status(answer.status).headers({ ...NO_STORE_HEADERS, ...answer.headers });
+    return answer.body;
   }
-
   // RFC 6749 §3.2: the token endpoint takes POST only.
   @Get('token')
   get(@Res({ passthrough: true }) reply: FastifyReply): OAuthErrorBody {
@@ -78,12 +58,4 @@ function postOnly(reply: FastifyReply): OAuthErrorBody {
     error: 'invalid_request',
     description: 'The token endpoint accepts POST only.',
   });
-}
-
-/** RFC 6749 §5.2 allows only printable ASCII but `"` and `\` in the description. */
-export function errorBody(error: OAuthError): OAuthErrorBody {
-  return {
-    error: error.error,
-    error_description: error.description.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '?'),
-  };
 }

@@ -7,8 +7,9 @@ import { QueueWorker } from './queue-worker';
 
 function projector(
   store: InMemoryEventStore,
-  more: { owner?: string; table?: InMemoryLeaseTable; clock?: ManualClock } = {},
+  more: { owner?: string; table?: InMemoryLeaseTable; clock?: ManualClock; lingerMs?: number } = {},
 ) {
+  const time = manualSleep();
   const seen: number[] = [];
   let failing = false;
   const lease =
@@ -29,9 +30,10 @@ function projector(
     },
     lease,
     pollIntervalMs: 1_000,
-    sleep: manualSleep().sleep,
+    lingerMs: more.lingerMs,
+    sleep: time.sleep,
   });
-  return { worker, seen, fail: (value: boolean) => (failing = value) };
+  return { worker, seen, time, fail: (value: boolean) => (failing = value) };
 }
 
 describe('QueueWorker', () => {
@@ -62,6 +64,37 @@ describe('QueueWorker', () => {
     fail(false);
     expect(await worker.runOnce()).toEqual({ kind: 'handled', count: 2 });
     expect(seen).toEqual([1, 2]);
+  });
+
+  it('given a linger, when kicked right after a pass, then the next pass waits for the linger', async () => {
+    const store = new InMemoryEventStore({ queues: ['projections'] });
+    await appendStream(store, 'a', 2);
+    const { worker, seen, time } = projector(store, { lingerMs: 50 });
+
+    worker.start();
+    await eventually(() => expect(time.requested).toEqual([50]));
+    await appendStream(store, 'b', 1);
+    worker.kick();
+    expect(time.pending()).toBe(1);
+    expect(seen).toEqual([1, 2]);
+
+    time.elapse();
+    await eventually(() => expect(seen).toEqual([1, 2, 3]));
+    await eventually(() => expect(time.requested).toEqual([50, 50]));
+    await worker.stop();
+  });
+
+  it('given a linger, when a pass finds nothing, then it waits the poll interval, kickable', async () => {
+    const store = new InMemoryEventStore({ queues: ['projections'] });
+    const { worker, seen, time } = projector(store, { lingerMs: 50 });
+
+    worker.start();
+    await eventually(() => expect(time.requested).toEqual([1_000]));
+    await appendStream(store, 'a', 1);
+    worker.kick();
+
+    await eventually(() => expect(seen).toEqual([1]));
+    await worker.stop();
   });
 
   it('given passes requested at the same time, then they run one after the other', async () => {

@@ -25,6 +25,13 @@ export interface QueueWorkerOptions {
   readonly batchSize?: number;
   /** How long an idle worker waits before looking again (a kick wakes it sooner). */
   readonly pollIntervalMs: number;
+  /**
+   * After a pass that handled less than a batch, how long to wait before the next one, kicks
+   * notwithstanding; 0 when omitted. Under a steady stream of kicks (one per append) a pass per
+   * kick would handle a few events each at a fixed cost (lease, read, publish, acknowledge); a
+   * short linger lets each pass take what arrived meanwhile, at the price of that much latency.
+   */
+  readonly lingerMs?: number;
   readonly backoff?: Partial<BackoffPolicy>;
   readonly sleep?: WakeableSleep;
 }
@@ -124,6 +131,9 @@ export class QueueWorker {
       if (failures > 0) this.logger.info({ worker: this.options.name, failures }, 'recovered');
       failures = 0;
       if (outcome.kind === 'handled' && outcome.count === this.batchSize) continue;
+      if (outcome.kind === 'handled' && this.options.lingerMs) {
+        await this.wait(this.options.lingerMs, false);
+      }
       await this.wait(this.options.pollIntervalMs, true);
     }
   }

@@ -1,10 +1,11 @@
 import { DynamicModule } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import type { IncomingMessage } from 'node:http';
+import { createServer, IncomingMessage, RequestListener, Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DestinationStream, Logger } from 'pino';
 import { BaseConfig } from '../config/base-config';
+import { FastLane } from '../http/fast-lane';
 import { frameworkErrorHandler } from '../http/framework-errors';
 import { registerRequestHooks } from '../http/request-hooks';
 import { CORRELATION_ID_HEADER, resolveCorrelationId } from '../logging/correlation';
@@ -25,8 +26,11 @@ export async function createHttpApp(
   appModule: DynamicModule,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
+  const fastLane = new FastLane(options.logger, options.bodyLimitBytes);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes,
+    serverFactory: (handler: RequestListener, serverOptions: HttpServerOptions) =>
+      serverWithFastLane(fastLane, handler, serverOptions),
     // Our own access log replaces Fastify's; the request id doubles as the correlation id.
     logger: false,
     genReqId: (request: IncomingMessage) =>
@@ -37,9 +41,13 @@ export async function createHttpApp(
     frameworkErrors: frameworkErrorHandler(options.logger),
   });
   registerRequestHooks(adapter.getInstance(), options.logger);
+  adapter.getInstance().addHook('preClose', (done) => {
+    fastLane.close();
+    done();
+  });
   options.configureFastify?.(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
-    ServiceContextModule.wrap(options.name, options.logger, appModule),
+    ServiceContextModule.wrap(options.name, options.logger, appModule, fastLane),
     adapter,
     // abortOnError false: a failing start-up rejects (and is logged) instead of process.abort().
     { logger: new PinoNestLogger(options.logger), abortOnError: false },
@@ -74,4 +82,27 @@ export function createServiceApp<C extends BaseConfig>(
     logger,
     bodyLimitBytes: options.config.BODY_LIMIT_BYTES,
   });
+}
+
+interface HttpServerOptions {
+  readonly keepAliveTimeout?: number;
+  readonly requestTimeout?: number;
+  readonly connectionTimeout?: number;
+  readonly maxRequestsPerSocket?: number;
+}
+
+/** Fastify's own HTTP/1 server set-up (its timeouts), with the fast lane in front of its handler. */
+function serverWithFastLane(
+  fastLane: FastLane,
+  fastify: RequestListener,
+  options: HttpServerOptions,
+): Server {
+  const server = createServer((request, response) => {
+    if (!fastLane.dispatch(request, response)) fastify(request, response);
+  });
+  if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
+  if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;
+  if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout);
+  if (options.maxRequestsPerSocket) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
+  return server;
 }

@@ -39,6 +39,7 @@ async function benchmark(run: TokenRun): Promise<void> {
       database: run.database,
       mode: settings.tokenRun,
       builtEntry,
+      nodeArgs: settings.tokenNodeArgs,
       shared,
       readyTimeoutMs: settings.readyTimeoutSeconds * 1000,
       log,

@@ -20,6 +20,7 @@ describe('loadTokenSettings', () => {
       BENCH_REVOCATIONS: '10',
       BENCH_PARTS: 'revocation',
       BENCH_TOKEN_RUN: 'source',
+      BENCH_TOKEN_NODE_ARGS: ' --cpu-prof  --cpu-prof-dir=/tmp/p ',
       BENCH_KEEP_DB: '1',
     });
 
@@ -32,6 +33,7 @@ describe('loadTokenSettings', () => {
       revocations: 10,
       parts: ['revocation'],
       tokenRun: 'source',
+      tokenNodeArgs: ['--cpu-prof', '--cpu-prof-dir=/tmp/p'],
       keepDatabase: true,
     });
   });

@@ -36,6 +36,8 @@ export interface TokenBenchSettings {
   /** How long one instance may keep honouring a revoked secret before the run fails. */
   readonly revocationTimeoutMs: number;
   readonly tokenRun: TokenRunMode;
+  /** Extra node flags for the service processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+  readonly tokenNodeArgs: readonly string[];
   /** How long an instance may take to catch up with the registration topic and report ready. */
   readonly readyTimeoutSeconds: number;
   readonly parts: readonly TokenPart[];
@@ -56,6 +58,7 @@ export const TOKEN_DEFAULTS: TokenBenchSettings = {
   revokeVia: 'registration',
   revocationTimeoutMs: 10_000,
   tokenRun: 'dist',
+  tokenNodeArgs: [],
   readyTimeoutSeconds: 1800,
   parts: TOKEN_PARTS,
   keepDatabase: false,
@@ -80,6 +83,7 @@ export function loadTokenSettings(env: NodeJS.ProcessEnv): TokenBenchSettings {
     revocationTimeoutMs: int('BENCH_REVOCATION_TIMEOUT_MS', d.revocationTimeoutMs, 100, 600_000),
     revokeVia: read.oneOf('BENCH_REVOKE_VIA', REVOKE_VIA, d.revokeVia),
     tokenRun: read.oneOf('BENCH_TOKEN_RUN', TOKEN_RUN_MODES, d.tokenRun),
+    tokenNodeArgs: (env['BENCH_TOKEN_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
     readyTimeoutSeconds: int('BENCH_READY_TIMEOUT_S', d.readyTimeoutSeconds, 1, 86_400),
     parts: read.subset('BENCH_PARTS', TOKEN_PARTS),
     keepDatabase: read.flag('BENCH_KEEP_DB'),

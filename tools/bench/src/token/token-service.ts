@@ -22,6 +22,8 @@ export interface TokenServiceOptions {
   /** Settings the service requires that the deployment shares (e.g. a key-encryption key). */
   readonly shared: NodeJS.ProcessEnv;
   readonly log: (line: string) => void;
+  /** Extra node flags, e.g. `--cpu-prof` (BENCH_TOKEN_NODE_ARGS). */
+  readonly nodeArgs: readonly string[];
 }
 
 export interface RunningTokenService extends RunningServer {
@@ -59,7 +61,10 @@ export async function startTokenService(
     name: options.name,
     baseUrl,
     command: process.execPath,
-    args: options.mode === 'dist' ? [entry] : ['-r', '@swc-node/register', entry],
+    args: [
+      ...options.nodeArgs,
+      ...(options.mode === 'dist' ? [entry] : ['-r', '@swc-node/register', entry]),
+    ],
     env: {
       ...options.shared,
       ...(options.mode === 'source' ? { SWC_NODE_PROJECT: 'tsconfig.base.json' } : {}),
