@@ -84,12 +84,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? NaN;
 }
 
-interface Answer {
+export interface Answer {
   readonly status: number;
   readonly body: string;
 }
 
-function send(url: URL, agent: Agent, call: HttpCall, keepBody: boolean): Promise<Answer> {
+/** One call on `agent`; the body is read only when `keepBody`. */
+export function send(url: URL, agent: Agent, call: HttpCall, keepBody: boolean): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       {

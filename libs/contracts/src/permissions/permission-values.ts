@@ -13,9 +13,15 @@ export const permissionsNameSchema = z
   .max(PERMISSIONS_NAME_MAX)
   .refine((s) => s.trim() === s, 'must be trimmed')
   .refine(
-    (s) => !/[\u0000-\u001f\u007f/\\]/.test(s),
+    (s) => ![...s].some(isForbiddenInName),
     'must not contain "/", "\\" or control characters',
   );
+
+/** Separators would make paths ambiguous; control characters break logs and CSV exports. */
+function isForbiddenInName(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return char === '/' || char === '\\' || code < 0x20 || code === 0x7f;
+}
 
 /** `Area.Action`, e.g. `Jobs.View`; the catalog of valid ones comes from configuration. */
 export const PERMISSION_NAME = /^[A-Z][A-Za-z0-9]{0,49}\.[A-Z][A-Za-z0-9]{0,49}$/;

@@ -1,0 +1,53 @@
+import { ExternalAppEnabled, Topics } from '@extapps/contracts';
+import { connectMongo } from '@extapps/mongo';
+import { uniqueName } from '@extapps/testing';
+import { Connection } from 'mongoose';
+import { normalizeRegistrationEvent } from '../normalization/registration.normalizer';
+import { eventOf, RECORDED_AT } from '../normalization/testing/audit-events';
+import { PendingRecordStore } from './pending-record.store';
+import { pendingOf } from './testing/ingestion-fixture';
+
+const record = () =>
+  normalizeRegistrationEvent(eventOf(ExternalAppEnabled, {}), {
+    source: Topics.registrationEvents,
+    recordedAt: RECORDED_AT,
+  });
+
+describe('PendingRecordStore on MongoDB-wire', () => {
+  let db: Connection;
+  let store: PendingRecordStore;
+
+  beforeAll(async () => {
+    db = await connectMongo({
+      url: String(process.env['MONGO_URL']),
+      dbName: uniqueName('t_pending'),
+    });
+    store = new PendingRecordStore(db);
+  });
+  afterAll(() => db?.close());
+
+  it('stores each record under its event id, as it is', async () => {
+    const [a, b] = [record(), record()];
+
+    expect(await store.add([a, b])).toEqual({ stored: 2, duplicates: 0 });
+    const stored = await pendingOf(db, [a.eventId, b.eventId]);
+    expect(stored.find((d) => d._id === a.eventId)).toEqual({ _id: a.eventId, ...a });
+  });
+
+  it('given a batch mixing new and already pending records, then only the new ones are added', async () => {
+    const [old, fresh1, fresh2] = [record(), record(), record()];
+    await store.add([old]);
+
+    const outcome = await store.add([fresh1, old, fresh2, old]);
+
+    expect(outcome).toEqual({ stored: 2, duplicates: 2 });
+    expect(await pendingOf(db, [old.eventId, fresh1.eventId, fresh2.eventId])).toHaveLength(3);
+  });
+
+  it('given only records already pending, then it adds nothing and does not fail', async () => {
+    const old = record();
+    await store.add([old]);
+
+    expect(await store.add([old])).toEqual({ stored: 0, duplicates: 1 });
+  });
+});
