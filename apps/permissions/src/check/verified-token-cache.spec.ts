@@ -43,6 +43,19 @@ describe('VerifiedTokenCache', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('given a token, then it is known without verifying only once accepted and while live', async () => {
+    const { cache, calls, advance } = given(async () => principal);
+    const header = `Bearer ${token(1_060)}`;
+
+    expect(cache.known(header)).toBeNull();
+    await cache.authenticate(request(header));
+    expect(cache.known(header)).toEqual(principal);
+    advance(60 * SECOND);
+
+    expect(cache.known(header)).toBeNull();
+    expect(calls).toHaveLength(1);
+  });
+
   it('given a refused token, then every attempt is verified again (and refused)', async () => {
     const { cache, calls } = given(async () => {
       throw new UnauthorizedException('bad token');

@@ -35,6 +35,12 @@ export class VerifiedTokenCache implements Authenticator {
     return this.entries.size;
   }
 
+  /** The principal of an Authorization header verified before and still live; else null. */
+  known(header: string): Principal | null {
+    const entry = this.entries.get(header);
+    return entry && entry.expiresAtMs > this.options.now() ? entry.principal : null;
+  }
+
   async authenticate(request: FastifyRequest): Promise<Principal | null> {
     const header = request.headers.authorization;
     if (typeof header !== 'string') return this.inner.authenticate(request);

@@ -8,6 +8,7 @@ import { HEALTH_INDICATORS, READINESS_OPTIONS, ReadinessOptions } from '../healt
 import { KafkaHealthIndicator } from '../health/kafka.indicator';
 import { MongoHealthIndicator } from '../health/mongo.indicator';
 import { lazyIndicator, ServiceHealthIndicator } from '../health/service-indicator';
+import { AUTHENTICATOR } from '../http/authenticator';
 import { mongoProviders } from '../infra/mongo.providers';
 import { MONGO_CONNECTION, ROOT_LOGGER, SERVICE_CONFIG, SERVICE_NAME } from '../tokens';
 import {
@@ -66,7 +67,13 @@ export class ServiceModule {
           inject: [MONGO_CONNECTION, MESSAGE_BUS, READINESS_OPTIONS, ModuleRef],
         },
       ],
-      exports: [SERVICE_CONFIG, MONGO_CONNECTION, HEALTH_INDICATORS],
+      // The authenticator too, so a fast-lane route can reuse what the guard verified.
+      exports: [
+        SERVICE_CONFIG,
+        MONGO_CONNECTION,
+        HEALTH_INDICATORS,
+        ...(options.authenticator ? [AUTHENTICATOR] : []),
+      ],
     };
   }
 }

@@ -133,6 +133,27 @@ describe('FastLane', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('leaves a request its route does not accept to the normal pipeline, body unread', async () => {
+    lane.add({
+      method: 'POST',
+      path: '/picky',
+      contentType: FORM,
+      accepts: (request) => request.headers['x-known'] === 'yes',
+      handle: async (request) => ({ status: 200, headers: {}, body: request.body }),
+    });
+
+    expect(await send({ path: '/picky', body: 'b=2' })).toMatchObject({
+      status: 299,
+      body: 'normal way',
+    });
+    expect(
+      await send({ path: '/picky', body: 'b=2', headers: { 'x-known': 'yes' } }),
+    ).toMatchObject({
+      status: 200,
+      body: 'b=2',
+    });
+  });
+
   it('leaves every request to the normal pipeline once closing', async () => {
     lane.close();
 

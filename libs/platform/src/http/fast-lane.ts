@@ -27,6 +27,11 @@ export interface FastRoute {
   readonly path: string;
   /** The media type taken here (parameters such as charset allowed); any other goes the normal way. */
   readonly contentType: string;
+  /**
+   * Asked before the body is read: false sends the request the normal way. For what only the
+   * normal pipeline answers right, e.g. a bearer token not yet verified (see the caveat below).
+   */
+  readonly accepts?: (request: IncomingMessage) => boolean;
   readonly handle: (request: FastLaneRequest) => Promise<FastLaneResponse>;
 }
 
@@ -38,7 +43,8 @@ export interface FastRoute {
  * the normal pipeline, which keeps answering every edge case the same way. What the pipeline gives
  * every request is done here too: the correlation id (echoed, in the async context), the access
  * log line, `Connection: close` while shutting down, and problem+json for an unexpected failure.
- * Caveat: a route here bypasses the global guard, so it must authenticate callers itself.
+ * Caveat: a route here bypasses the global guard, so it must authenticate callers itself (or
+ * accept only callers the guard already authenticated, through `accepts`).
  */
 export class FastLane {
   private readonly routes = new Map<string, FastRoute>();
@@ -63,6 +69,7 @@ export class FastLane {
     if (this.closing || this.routes.size === 0) return false;
     const route = this.routes.get(`${request.method} ${request.url}`);
     if (!route || !this.acceptable(request, route)) return false;
+    if (route.accepts && !route.accepts(request)) return false;
     const started = process.hrtime.bigint();
     const correlationId = resolveCorrelationId(request.headers[CORRELATION_ID_HEADER]);
     readBody(request, (body) =>

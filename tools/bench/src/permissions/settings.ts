@@ -49,7 +49,7 @@ export const PERMISSIONS_DEFAULTS: PermissionsBenchSettings = {
   assignments: 100_000,
   queries: 10_000,
   inProcessChecks: 2_000_000,
-  publishBatch: 2000,
+  publishBatch: 500,
   concurrency: 32,
   warmupSeconds: 3,
   durationSeconds: 10,

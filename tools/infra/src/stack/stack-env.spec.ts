@@ -1,6 +1,7 @@
+import { createPrivateKey } from 'node:crypto';
 import type { Infrastructure } from '../types';
 import { serviceSpecs } from './services';
-import { serviceEnvironment, TOKEN_NODE_OPTIONS } from './stack-env';
+import { localAuditSigningKey, serviceEnvironment, TOKEN_NODE_OPTIONS } from './stack-env';
 
 const infra: Infrastructure = {
   provider: 'local',
@@ -19,24 +20,32 @@ function envOf(name: string, base: NodeJS.ProcessEnv = {}, ports: NodeJS.Process
 
 describe('serviceEnvironment', () => {
   it('gives every service its port and the servers, keeping the caller environment', () => {
-    expect(envOf('audit', { LOG_LEVEL: 'debug' })).toEqual({
+    expect(envOf('permissions', { LOG_LEVEL: 'debug' })).toEqual({
       LOG_LEVEL: 'debug',
-      PORT: '3004',
+      PORT: '3003',
       KAFKA_BROKERS: '127.0.0.1:9092,127.0.0.1:9093',
       MONGO_URL: 'mongodb://127.0.0.1:27017/',
+      AUTH_ISSUER: 'http://localhost:3002',
     });
   });
 
-  it('makes the token issuer the localhost URL of the token port, and registration trust it', () => {
+  it('makes the token issuer the localhost URL of the token port, and every admin API trust it', () => {
     const ports = { TOKEN_PORT: '8002' };
     expect(envOf('token', {}, ports)['ISSUER']).toBe('http://localhost:8002');
-    expect(envOf('registration', {}, ports)['AUTH_ISSUER']).toBe('http://localhost:8002');
+    for (const name of ['registration', 'permissions', 'audit'])
+      expect(envOf(name, {}, ports)['AUTH_ISSUER']).toBe('http://localhost:8002');
   });
 
   it('keeps an issuer the caller chose', () => {
     const base = { ISSUER: 'https://login.example.com', AUTH_ISSUER: 'https://login.example.com' };
     expect(envOf('token', base)['ISSUER']).toBe('https://login.example.com');
-    expect(envOf('registration', base)['AUTH_ISSUER']).toBe('https://login.example.com');
+    for (const name of ['registration', 'permissions', 'audit'])
+      expect(envOf(name, base)['AUTH_ISSUER']).toBe('https://login.example.com');
+  });
+
+  it('derives the trusted issuer from the token issuer the caller chose', () => {
+    const base = { ISSUER: 'https://login.example.com' };
+    expect(envOf('audit', base)['AUTH_ISSUER']).toBe('https://login.example.com');
   });
 
   it('hands the bootstrap admin secret to the registration service only', () => {
@@ -56,5 +65,19 @@ describe('serviceEnvironment', () => {
     const key = envOf('token')['SIGNING_KEY_ENCRYPTION_KEY'] ?? '';
     expect(Buffer.from(key, 'base64')).toHaveLength(32);
     expect(envOf('token')['SIGNING_KEY_ENCRYPTION_KEY']).toBe(key);
+  });
+
+  it('gives the audit service an Ed25519 signing key, the same for the same servers only', () => {
+    const key = envOf('audit')['AUDIT_SIGNING_KEY'] ?? '';
+    const privateKey = createPrivateKey({ key: JSON.parse(key), format: 'jwk' });
+    expect(privateKey.asymmetricKeyType).toBe('ed25519');
+    expect(envOf('audit')['AUDIT_SIGNING_KEY']).toBe(key);
+    expect(localAuditSigningKey('mongodb://127.0.0.1:27018/')).not.toBe(key);
+    expect(envOf('permissions')['AUDIT_SIGNING_KEY']).toBeUndefined();
+  });
+
+  it('keeps an audit signing key the caller set', () => {
+    const own = localAuditSigningKey('mongodb://elsewhere:27017/');
+    expect(envOf('audit', { AUDIT_SIGNING_KEY: own })['AUDIT_SIGNING_KEY']).toBe(own);
   });
 });

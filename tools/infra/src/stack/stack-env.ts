@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey } from 'node:crypto';
 import type { Infrastructure } from '../types';
 import type { ServiceSpec } from './services';
 
@@ -17,8 +17,8 @@ export interface StackSettings {
 /**
  * What one service of `npm start` gets besides the caller's environment: its port, the servers,
  * and the addresses that tie the services together. The token service's issuer is the URL the
- * caller uses (localhost), and the registration service checks admin tokens against it, so a
- * token fetched with curl is accepted by the admin API.
+ * caller uses (localhost), and the registration, permissions and audit services check admin
+ * tokens against it, so a token fetched with curl is accepted by every admin API.
  */
 export function serviceEnvironment(
   spec: ServiceSpec,
@@ -35,6 +35,10 @@ export function serviceEnvironment(
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URL: infra.mongoUrl,
   };
+  const trustsIssuer = {
+    ...shared,
+    ...(issuer && !base['AUTH_ISSUER'] ? { AUTH_ISSUER: issuer } : {}),
+  };
   switch (spec.name) {
     case 'token':
       return {
@@ -45,14 +49,14 @@ export function serviceEnvironment(
           base['SIGNING_KEY_ENCRYPTION_KEY'] || localSigningKeyEncryptionKey(infra.mongoUrl),
       };
     case 'registration':
-      return {
-        ...shared,
-        ...(issuer && !base['AUTH_ISSUER'] ? { AUTH_ISSUER: issuer } : {}),
-        BOOTSTRAP_ADMIN_CLIENT_SECRET: settings.bootstrapSecret,
-      };
+      return { ...trustsIssuer, BOOTSTRAP_ADMIN_CLIENT_SECRET: settings.bootstrapSecret };
     case 'permissions':
+      return trustsIssuer;
     case 'audit':
-      return shared;
+      return {
+        ...trustsIssuer,
+        AUDIT_SIGNING_KEY: base['AUDIT_SIGNING_KEY'] || localAuditSigningKey(infra.mongoUrl),
+      };
     default: {
       const unreachable: never = spec.name;
       throw new Error(`unknown service ${String(unreachable)}`);
@@ -71,4 +75,26 @@ export function localSigningKeyEncryptionKey(mongoUrl: string): string {
     .update('extapps local stack: signing key encryption\0')
     .update(mongoUrl)
     .digest('base64');
+}
+
+// PKCS#8 DER of an Ed25519 private key up to its 32-byte seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/**
+ * The audit service's AUDIT_SIGNING_KEY for `npm start`, for local use only: an Ed25519 key (as a
+ * private JWK) whose seed is derived from the database server's URL, so checkpoints signed before
+ * a rerun against the same servers still verify after it. Anyone who can read this code can
+ * derive it: a deployment sets its own key.
+ */
+export function localAuditSigningKey(mongoUrl: string): string {
+  const seed = createHash('sha256')
+    .update('extapps local stack: audit checkpoint signing\0')
+    .update(mongoUrl)
+    .digest();
+  const key = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  return JSON.stringify(key.export({ format: 'jwk' }));
 }

@@ -1,163 +1,197 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { spawnOwned, type OwnedProcess } from '../local/process';
-import { freePorts } from '../local/ports';
 import { waitUntil } from '../wait';
-import { serviceSpecs, serviceUrl, waitForReady, type ServiceSpec } from './services';
-import { serviceEnvironment } from './stack-env';
+import { call, eventuallyToken, startStack, tokenFor, type Stack } from './testing/stack-harness';
 
-// The README's walk-through, as an operator runs it against `npm start`: the registration and
-// token services as separate processes, talking only through Kafka and HTTP. Services run from
-// source (no build) on the servers the jest global setup resolved.
-const ROOT = resolve(__dirname, '..', '..', '..', '..');
-const run = randomBytes(4).toString('hex');
-const adminId = `stack-admin-${run}`;
-const running: OwnedProcess[] = [];
-let registration: string;
-let token: string;
-let adminSecret: string;
+// The README's walk-throughs, as an administrator and a compliance officer run them against
+// `npm start`: the four services as separate processes, talking only through Kafka and HTTP.
+const ADMIN_SCOPES =
+  'extapps.apps.read extapps.apps.write extapps.permissions.read extapps.permissions.write extapps.audit.read';
+let stack: Stack;
+let adminToken: string;
+const apps = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  call(`${stack.urls.registration}${path}`, adminToken, method, body, headers);
+const permissions = (method: string, path: string, body?: unknown) =>
+  call(`${stack.urls.permissions}${path}`, adminToken, method, body);
+const audit = (path: string) => call(`${stack.urls.audit}${path}`, adminToken, 'GET');
 
-function tsNode(script: string, env: NodeJS.ProcessEnv) {
-  return { command: process.execPath, args: ['-r', '@swc-node/register', script], cwd: ROOT, env };
-}
-
-function newSecret(): string {
-  const { command, args, env } = tsNode('apps/registration/src/bootstrap/new-secret.ts', {
-    ...process.env,
-    SWC_NODE_PROJECT: 'tsconfig.base.json',
+async function registerRobot(name: string) {
+  const created = await apps('POST', '/v1/apps', {
+    name: `${name} ${stack.run}`,
+    type: 'confidential',
+    applicationScopes: ['OR.Jobs'],
   });
-  return execFileSync(command, args, { cwd: ROOT, env, encoding: 'utf8' }).trim();
-}
-
-async function start(spec: ServiceSpec, specs: ServiceSpec[]): Promise<void> {
-  const infra = {
-    provider: 'env' as const,
-    kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
-    mongoUrl: process.env['MONGO_URL'] ?? '',
-    stop: async () => undefined,
+  expect(created.status).toBe(201);
+  return {
+    id: created.body.client_id as string,
+    secret: created.body.client_secret as string,
+    secretId: created.body.secret.secretId as string,
   };
-  const env = serviceEnvironment(spec, specs, infra, process.env, { bootstrapSecret: adminSecret });
-  const proc = spawnOwned({
-    ...tsNode(`apps/${spec.name}/src/main.ts`, {
-      ...env,
-      SWC_NODE_PROJECT: 'tsconfig.base.json',
-      MONGO_DB: `stack_${spec.name}_${run}`,
-      BOOTSTRAP_ADMIN_CLIENT_ID: adminId,
-      LOG_LEVEL: 'warn',
-    }),
-  });
-  running.push(proc);
-  proc.output?.stdout.resume();
-  proc.output?.stderr.resume();
-  await waitForReady(spec, proc, 60_000);
-}
-
-const basic = (id: string, secret: string) =>
-  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
-
-async function tokenFor(id: string, secret: string, scope: string) {
-  const response = await fetch(`${token}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: basic(id, secret),
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-/** The token service learns about apps from Kafka, a moment after the admin API answered. */
-async function eventuallyToken(id: string, secret: string, scope: string): Promise<string> {
-  let last: unknown;
-  await waitUntil(
-    async () => {
-      const answer = await tokenFor(id, secret, scope);
-      last = answer.body;
-      return answer.status === 200;
-    },
-    { timeoutMs: 20_000, intervalMs: 100, describe: () => `no token: ${JSON.stringify(last)}` },
-  );
-  return (await tokenFor(id, secret, scope)).body['access_token'] as string;
-}
-
-async function admin(accessToken: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${registration}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${accessToken}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 beforeAll(async () => {
-  const ports = await freePorts(4);
-  const specs = serviceSpecs({
-    REGISTRATION_PORT: String(ports[0]),
-    TOKEN_PORT: String(ports[1]),
-    PERMISSIONS_PORT: String(ports[2]),
-    AUDIT_PORT: String(ports[3]),
-  });
-  const byName = (name: ServiceSpec['name']) => specs.find((s) => s.name === name) as ServiceSpec;
-  adminSecret = newSecret();
-  await Promise.all([start(byName('token'), specs), start(byName('registration'), specs)]);
-  registration = serviceUrl(byName('registration'));
-  token = serviceUrl(byName('token'));
-}, 120_000);
+  stack = await startStack();
+  adminToken = await eventuallyToken(stack, stack.adminId, stack.adminSecret, ADMIN_SCOPES);
+}, 300_000);
 
-afterAll(() => Promise.all(running.map((p) => p.stop())));
+afterAll(() => stack?.stop());
 
 describe('the stack, as the README walks through it', () => {
   it('bootstrap admin token → register an app → its token → rotate its secret', async () => {
-    const adminToken = await eventuallyToken(
-      adminId,
-      adminSecret,
-      'extapps.apps.read extapps.apps.write',
-    );
-
-    const created = await admin(adminToken, 'POST', '/v1/apps', {
-      name: `Billing robot ${run}`,
-      type: 'confidential',
-      applicationScopes: ['OR.Jobs'],
-    });
-    expect(created.status).toBe(201);
-    const clientId = created.body['client_id'] as string;
-    const firstSecret = created.body['client_secret'] as string;
-
-    const appToken = await eventuallyToken(clientId, firstSecret, 'OR.Jobs');
+    const robot = await registerRobot('Billing robot');
+    const appToken = await eventuallyToken(stack, robot.id, robot.secret, 'OR.Jobs');
     const claims = JSON.parse(Buffer.from(appToken.split('.')[1] ?? '', 'base64url').toString());
-    expect(claims).toMatchObject({ sub: clientId, client_id: clientId, aud: 'OrchestratorApi' });
+    expect(claims).toMatchObject({ sub: robot.id, client_id: robot.id, aud: 'OrchestratorApi' });
     // The token service's TokenIssued reaches the registration service as the secret's last use.
     await waitUntil(
       async () => {
-        const app = await admin(adminToken, 'GET', `/v1/apps/${clientId}`);
-        const [secret] = app.body['secrets'] as { lastUsedAt: string | null }[];
+        const [secret] = (await apps('GET', `/v1/apps/${robot.id}`)).body.secrets;
         return secret?.lastUsedAt !== null && secret?.lastUsedAt !== undefined;
       },
       { timeoutMs: 20_000, intervalMs: 200, describe: () => "the secret's last use never showed" },
     );
 
-    const added = await admin(adminToken, 'POST', `/v1/apps/${clientId}/secrets`, {
-      description: 'rotation',
-    });
+    const added = await apps('POST', `/v1/apps/${robot.id}/secrets`, { description: 'rotation' });
     expect(added.status).toBe(201);
-    const firstSecretId = (created.body['secret'] as { secretId: string }).secretId;
-    const revoked = await admin(
-      adminToken,
-      'DELETE',
-      `/v1/apps/${clientId}/secrets/${firstSecretId}`,
+    expect((await apps('DELETE', `/v1/apps/${robot.id}/secrets/${robot.secretId}`)).status).toBe(
+      200,
     );
-    expect(revoked.status).toBe(200);
 
-    await eventuallyToken(clientId, added.body['client_secret'] as string, 'OR.Jobs');
-    await waitUntil(async () => (await tokenFor(clientId, firstSecret, 'OR.Jobs')).status === 401, {
+    await eventuallyToken(stack, robot.id, added.body.client_secret, 'OR.Jobs');
+    await waitUntil(
+      async () => (await tokenFor(stack, robot.id, robot.secret, 'OR.Jobs')).status === 401,
+      {
+        timeoutMs: 20_000,
+        intervalMs: 100,
+        describe: () => 'the revoked secret is still honoured',
+      },
+    );
+  });
+
+  it('a role on a folder, learnt through Kafka, grants below it until the app is disabled', async () => {
+    const tenant = await permissions('POST', '/v1/tenants', { name: `Acme ${stack.run}` });
+    expect(tenant.status).toBe(201);
+    const folders = `/v1/tenants/${tenant.body.tenantId}/folders`;
+    const finance = await permissions('POST', folders, { name: 'Finance' });
+    const payroll = await permissions('POST', folders, {
+      name: 'Payroll',
+      parentId: finance.body.folderId,
+    });
+    expect([finance.status, payroll.status]).toEqual([201, 201]);
+    const robot = await registerRobot('Payroll robot');
+
+    const assignment = {
+      principal: { type: 'app', id: robot.id },
+      roleId: 'builtin.automation-user',
+      tenantId: tenant.body.tenantId,
+      folderId: finance.body.folderId,
+    };
+    let assigned = await permissions('POST', '/v1/assignments', assignment);
+    await waitUntil(
+      async () => {
+        if (assigned.status !== 404) return true; // unknown-principal until Kafka brought the app
+        assigned = await permissions('POST', '/v1/assignments', assignment);
+        return false;
+      },
+      { timeoutMs: 20_000, intervalMs: 100, describe: () => JSON.stringify(assigned.body) },
+    );
+    expect(assigned.status).toBe(201);
+
+    const check = {
+      principal: { type: 'app', id: robot.id },
+      permission: 'Jobs.Create',
+      tenant: tenant.body.tenantId,
+      folder: payroll.body.folderId,
+    };
+    expect((await permissions('POST', '/v1/check', check)).body).toEqual({
+      allowed: true,
+      grantedBy: {
+        assignmentId: assigned.body.assignmentId,
+        roleId: 'builtin.automation-user',
+        roleName: expect.any(String),
+        tenantId: tenant.body.tenantId,
+        folderId: finance.body.folderId,
+      },
+    });
+
+    expect((await apps('POST', `/v1/apps/${robot.id}/disable`)).status).toBe(200);
+    let denied: unknown;
+    await waitUntil(
+      async () => {
+        denied = (await permissions('POST', '/v1/check', check)).body;
+        return (denied as { allowed: boolean }).allowed === false;
+      },
+      { timeoutMs: 5_000, intervalMs: 50, describe: () => `still ${JSON.stringify(denied)}` },
+    );
+    expect(denied).toMatchObject({ allowed: false, reason: { code: 'principal-disabled' } });
+  });
+
+  it("an app's rename shows in the audit trail with before and after within 1 s", async () => {
+    const robot = await registerRobot('Audited robot');
+    const records = (action: string) =>
+      audit(`/v1/audit/records?targetApp=${robot.id}&action=${action}`);
+    // Audit has caught up with this app before the clock starts.
+    await waitUntil(async () => (await records('app.registered')).body.items.length === 1, {
       timeoutMs: 20_000,
       intervalMs: 100,
-      describe: () => 'the revoked secret is still honoured',
+      describe: () => 'the registration never reached the audit trail',
     });
+
+    const renamed = await apps(
+      'PATCH',
+      `/v1/apps/${robot.id}`,
+      { name: `Audited robot (EU) ${stack.run}` },
+      { 'if-match': '*' },
+    );
+    expect(renamed.status).toBe(200);
+    const answeredAt = Date.now();
+    let items: unknown[] = [];
+    await waitUntil(
+      async () => {
+        items = (await records('app.renamed')).body.items;
+        return items.length > 0;
+      },
+      { timeoutMs: 10_000, intervalMs: 50, describe: () => 'the rename never showed' },
+    );
+    expect(Date.now() - answeredAt).toBeLessThan(1000);
+    expect(items).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ type: 'app', id: stack.adminId }),
+        target: expect.objectContaining({ type: 'app', id: robot.id }),
+        changes: {
+          before: { name: `Audited robot ${stack.run}` },
+          after: { name: `Audited robot (EU) ${stack.run}` },
+        },
+      }),
+    ]);
+  });
+
+  it('a token request with a wrong secret is exactly one failed authentication record', async () => {
+    const robot = await registerRobot('Mistyped robot');
+    await eventuallyToken(stack, robot.id, robot.secret, 'OR.Jobs'); // the token service knows it
+    const wrong = await tokenFor(stack, robot.id, `${robot.secret.slice(0, -4)}AAAA`, 'OR.Jobs');
+    expect(wrong.status).toBe(401);
+
+    const failures = async () =>
+      (await audit(`/v1/audit/records?targetApp=${robot.id}&action=client.authentication-failed`))
+        .body.items as { outcome: unknown }[];
+    await waitUntil(async () => (await failures()).length > 0, {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+      describe: () => 'the failed authentication never reached the audit trail',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // a second record would show by now
+    const found = await failures();
+    expect(found).toHaveLength(1);
+    expect(found[0]?.outcome).toEqual({ status: 'failure', reason: 'wrong-secret' });
+  });
+
+  it('the audit trail verifies as intact, with its signing key published', async () => {
+    const verified = await audit('/v1/audit/verify');
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ status: 'intact' });
+    expect(verified.body.records).toBeGreaterThan(0);
+    const keys = await fetch(`${stack.urls.audit}/v1/audit/keys`);
+    expect(((await keys.json()) as { keys: unknown[] }).keys).toEqual([
+      expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' }),
+    ]);
   });
 });
