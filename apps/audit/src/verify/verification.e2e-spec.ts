@@ -29,10 +29,16 @@ describe('verification over HTTP (real Kafka and MongoDB-wire)', () => {
     return eventually(async () => {
       const marks = collection<EventMark>(ChainCollections.eventIds);
       const found = await Promise.all(records.map((r) => marks.findOne({ _id: r.eventId })));
-      return found.map((mark) => {
+      const seqs = found.map((mark) => {
         if (!mark) throw new Error('not chained yet');
         return mark.seq;
       });
+      // The chainer writes an event's mark before its record: wait for the records themselves.
+      const stored = await collection<{ _id: number }>(AuditCollections.records).countDocuments({
+        _id: { $in: seqs },
+      });
+      if (stored !== seqs.length) throw new Error('marked but not stored yet');
+      return seqs;
     });
   }
 
