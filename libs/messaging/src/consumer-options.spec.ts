@@ -1,4 +1,10 @@
-import { matchTopics, nextOffset, resolveConsumerOptions } from './consumer-options';
+import {
+  DEFAULT_MAX_BATCH_SIZE,
+  matchTopics,
+  nextOffset,
+  resolveBatchConsumerOptions,
+  resolveConsumerOptions,
+} from './consumer-options';
 import { MessagingConfigError } from './errors';
 
 describe('consumer options', () => {
@@ -23,6 +29,21 @@ describe('consumer options', () => {
   ])('rejects %j naming %s', (options, setting) => {
     expect(() => resolveConsumerOptions(options)).toThrow(MessagingConfigError);
     expect(() => resolveConsumerOptions(options)).toThrow(`setting ${setting} `);
+  });
+
+  it('gives a batch consumer the default batch size, or the one asked for', () => {
+    const options = { groupId: 'g', topics: ['t'] };
+    expect(resolveBatchConsumerOptions(options).maxBatchSize).toBe(DEFAULT_MAX_BATCH_SIZE);
+    expect(resolveBatchConsumerOptions({ ...options, maxBatchSize: 1 })).toMatchObject({
+      maxBatchSize: 1,
+      fromBeginning: false,
+    });
+  });
+
+  it.each([0, 1.5, 100_001])('rejects the batch size %j', (maxBatchSize) => {
+    expect(() =>
+      resolveBatchConsumerOptions({ groupId: 'g', topics: ['t'], maxBatchSize }),
+    ).toThrow('setting maxBatchSize must be an integer from 1 to 100000');
   });
 
   it('matches patterns against existing topics and keeps names as they are', () => {

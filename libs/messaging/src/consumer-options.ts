@@ -1,5 +1,5 @@
 import { MessagingConfigError } from './errors';
-import { ConsumerOptions } from './ports';
+import { BatchConsumerOptions, ConsumerOptions } from './ports';
 import { realSleep, resolveRetryPolicy, RetryPolicy, Sleep } from './retry/backoff';
 
 export interface ResolvedConsumerOptions {
@@ -35,6 +35,27 @@ export function resolveConsumerOptions(options: ConsumerOptions): ResolvedConsum
     sleep: options.sleep ?? realSleep,
     shutdownGraceMs,
   };
+}
+
+/** Large enough to amortize a store round trip; small enough to keep a retry cheap. */
+export const DEFAULT_MAX_BATCH_SIZE = 500;
+const MAX_BATCH_SIZE_LIMIT = 100_000;
+
+export interface ResolvedBatchConsumerOptions extends ResolvedConsumerOptions {
+  readonly maxBatchSize: number;
+}
+
+export function resolveBatchConsumerOptions(
+  options: BatchConsumerOptions,
+): ResolvedBatchConsumerOptions {
+  const maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+  if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE_LIMIT) {
+    throw new MessagingConfigError(
+      'maxBatchSize',
+      `must be an integer from 1 to ${MAX_BATCH_SIZE_LIMIT}, got ${maxBatchSize}`,
+    );
+  }
+  return { ...resolveConsumerOptions(options), maxBatchSize };
 }
 
 export function matchTopics(

@@ -9,7 +9,7 @@ export {
   resolveRetryPolicy,
 } from './retry/backoff';
 export type { RetryPolicy, Sleep } from './retry/backoff';
-export { DEFAULT_SHUTDOWN_GRACE_MS } from './consumer-options';
+export { DEFAULT_MAX_BATCH_SIZE, DEFAULT_SHUTDOWN_GRACE_MS } from './consumer-options';
 export { DeadLetterHeaders } from './delivery/dead-letter';
 export { KafkaBus } from './kafka/kafka-bus';
 export { DEFAULT_CONSUMER_TUNING } from './kafka/kafka-options';
@@ -26,5 +26,12 @@ export type {
   EventContext,
   EventHandler,
 } from './events/event-consumer';
+export { createEventBatchConsumer } from './events/event-batch-consumer';
+export type {
+  EventBatchConsumerOptions,
+  EventBatchHandler,
+  ReceivedEvent,
+  RefusedEvent,
+} from './events/event-batch-consumer';
 export { MESSAGE_BUS, MessagingModule } from './nest/messaging.module';
 export type { MessagingModuleAsyncOptions } from './nest/messaging.module';

@@ -56,6 +56,33 @@ export interface MessageConsumer {
   stop(options?: StopOptions): Promise<void>;
 }
 
+/** A message a batch handler found to be poison, and why: it is parked, never retried. */
+export interface PoisonMessage {
+  readonly message: IncomingMessage;
+  readonly reason: string;
+}
+
+/** A batch handler's answer: the messages of the batch to park; every other one was handled. */
+export interface BatchOutcome {
+  readonly poison?: readonly PoisonMessage[];
+}
+
+/**
+ * Gets consecutive messages of one partition, in offset order. Resolving means "done, commit them
+ * all" (once the poison it names is parked); throwing means "retry the whole batch". A
+ * PoisonMessageError thrown for a batch of several does not say which one is poison: the batch is
+ * then delivered again one message at a time.
+ */
+export type BatchHandler = (messages: readonly IncomingMessage[]) => Promise<BatchOutcome | void>;
+
+export interface BatchConsumerOptions extends ConsumerOptions {
+  /**
+   * Most messages per handler call (default DEFAULT_MAX_BATCH_SIZE). A batch never spans
+   * partitions, and holds only what one fetch brought: under a trickle, batches are small.
+   */
+  readonly maxBatchSize?: number;
+}
+
 export interface TopicSpec {
   readonly topic: string;
   readonly partitions: number;
@@ -90,4 +117,18 @@ export interface MessageBus {
   ping(timeoutMs: number): Promise<boolean>;
   /** Stops every consumer it created (gracefully), then closes its connections. */
   close(): Promise<void>;
+}
+
+/**
+ * A bus whose consumers can also take a partition's messages a batch at a time: both adapters.
+ * Kept apart from MessageBus so hand-written buses (test doubles) need not implement it.
+ */
+export interface BatchingMessageBus extends MessageBus {
+  /**
+   * Like createConsumer, a batch at a time: offsets are committed only after the handler resolved
+   * for the whole batch (at-least-once); a failing batch is retried with the retry policy, and
+   * once its attempts are spent, delivered one message at a time, each with the same policy, so
+   * a message that always fails is parked alone.
+   */
+  createBatchConsumer(options: BatchConsumerOptions, handler: BatchHandler): MessageConsumer;
 }

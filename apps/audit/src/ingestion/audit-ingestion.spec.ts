@@ -30,6 +30,29 @@ describe('AuditIngestion (in-memory bus)', () => {
     await bus.close();
   });
 
+  it('given a backlog, then it is stored a batch at a time: one insert per batch of at most the batch size', async () => {
+    const bus = new InMemoryBus();
+    const pending = new MemoryPendingRecords();
+    const events = Array.from({ length: 45 }, (_, i) =>
+      eventOf(ExternalAppEnabled, {}, { streamId: `app-${i % 5}` }),
+    );
+    await bus.ensureTopics([{ topic: Topics.registrationEvents, partitions: 3 }]);
+    await bus.producer.send(
+      Topics.registrationEvents,
+      events.map((e) => ({ key: e.streamId, value: JSON.stringify(e) })),
+    );
+    const { ingestion } = ingestionOn(bus, pending, {}, 10);
+
+    await ingestion.start();
+
+    await eventually(() => expect(pending.records.size).toBe(45));
+    expect(Math.max(...pending.batchSizes)).toBe(10);
+    // 45 events on 3 partitions: at least 5 inserts, far fewer than one per event.
+    expect(pending.calls).toBeLessThan(10);
+    await ingestion.beforeApplicationShutdown();
+    await bus.close();
+  });
+
   it('given no audited topic yet, then it creates the three known ones and reads them all', async () => {
     const bus = new InMemoryBus();
     const { ingestion } = ingestionOn(bus, new MemoryPendingRecords());

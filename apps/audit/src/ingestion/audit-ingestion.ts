@@ -7,15 +7,21 @@ import {
 } from '@nestjs/common';
 import { SERVICE_EVENT_TOPIC_PATTERN } from '@extapps/contracts';
 import {
+  BatchingMessageBus,
+  createEventBatchConsumer,
+  EventBatchHandler,
   MESSAGE_BUS,
-  MessageBus,
   MessageConsumer,
-  MessageHandler,
   Sleep,
 } from '@extapps/messaging';
 import { Logger, ROOT_LOGGER, SERVICE_CONFIG } from '@extapps/platform';
 import { setTimeout as delay } from 'node:timers/promises';
-import { AUDITED_SOURCES, AUDITED_TOPIC_PARTITIONS } from './audited-sources';
+import {
+  AUDITED_DEFINITIONS,
+  AUDITED_SOURCES,
+  AUDITED_TOPIC_PARTITIONS,
+  AuditedEvent,
+} from './audited-sources';
 import { IngestionPipeline } from './ingestion-pipeline';
 import { IngestionSettings } from './ingestion.settings';
 
@@ -24,7 +30,8 @@ const START_RETRY_MAX_MS = 10_000;
 /**
  * A failing store is retried until it works, with backoff up to 5 s, and never parked: an outage of
  * MongoDB must leave the partition waiting, not divert valid events to the dead-letter topic.
- * Poison is parked at once (PoisonMessageError), whatever this says.
+ * (Unlimited attempts also mean a failing batch is never split into single messages.) Poison is
+ * parked at once, whatever this says.
  */
 export const STORE_RETRY = {
   maxAttempts: Number.MAX_SAFE_INTEGER,
@@ -43,9 +50,9 @@ export const INGESTION_TUNING = Symbol('INGESTION_TUNING');
 
 /**
  * Reads every service event topic (SERVICE_EVENT_TOPIC_PATTERN, the known ones created first so
- * the pattern finds them) from the beginning, at least once: Kafka offsets are committed only for
- * messages stored or parked. Starts in the background and retries while Kafka is unreachable, so
- * the query API does not depend on it.
+ * the pattern finds them) from the beginning, a batch at a time, at least once: Kafka offsets are
+ * committed only once a batch is stored (one insert) and its poison parked. Starts in the
+ * background and retries while Kafka is unreachable, so the query API does not depend on it.
  */
 @Injectable()
 export class AuditIngestion implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -56,7 +63,7 @@ export class AuditIngestion implements OnApplicationBootstrap, BeforeApplication
   private readonly logger: Logger;
 
   constructor(
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(MESSAGE_BUS) private readonly bus: BatchingMessageBus,
     private readonly pipeline: IngestionPipeline,
     @Inject(SERVICE_CONFIG) private readonly settings: IngestionSettings,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -95,13 +102,17 @@ export class AuditIngestion implements OnApplicationBootstrap, BeforeApplication
         await this.bus.ensureTopics(
           AUDITED_SOURCES.map(({ topic }) => ({ topic, partitions: AUDITED_TOPIC_PARTITIONS })),
         );
-        this.consumer = this.bus.createConsumer(
+        this.consumer = createEventBatchConsumer(
+          this.bus,
           {
             groupId: this.groupId,
             topics: [SERVICE_EVENT_TOPIC_PATTERN],
             fromBeginning: true,
+            definitions: AUDITED_DEFINITIONS,
+            maxBatchSize: this.settings.INGESTION_BATCH_SIZE,
             retry: STORE_RETRY,
             sleep: this.tuning.sleep,
+            onInvalid: (message, reason) => this.pipeline.refuseInvalid(message, reason),
           },
           this.handler,
         );
@@ -120,11 +131,11 @@ export class AuditIngestion implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * One message at a time (the bus's contract): resolving commits it, throwing retries it, and
-   * PoisonMessageError parks it at once (the bus logs it with the dead-letter topic and reason).
+   * One insert per batch: resolving commits the batch, throwing retries it whole, and the refused
+   * events are parked at once (the bus logs each with the dead-letter topic and reason).
    */
-  private readonly handler: MessageHandler = async (message) => {
-    const { refused } = await this.pipeline.ingest([message]);
-    if (refused[0]) throw refused[0].error;
+  private readonly handler: EventBatchHandler<AuditedEvent> = async (events) => {
+    const { refused } = await this.pipeline.ingest(events);
+    return { refused };
   };
 }

@@ -1,5 +1,6 @@
 import {
   EventEnvelope,
+  EventOf,
   EventRegistry,
   permissionsEvents,
   PermissionsEvent,
@@ -42,6 +43,18 @@ export const AUDITED_SOURCES: readonly AuditedSource[] = [
     normalize: (event, context) => normalizePermissionsEvent(event as PermissionsEvent, context),
   },
 ];
+
+/**
+ * Every event any audited topic may carry: the consumer parses against all of them, and the
+ * pipeline then refuses an event on a topic it does not belong to (AuditedSource.registry).
+ */
+export const AUDITED_DEFINITIONS = [
+  ...registrationEvents,
+  ...tokenEvents,
+  ...permissionsEvents,
+] as const;
+
+export type AuditedEvent = EventOf<(typeof AUDITED_DEFINITIONS)[number]>;
 
 /** Used only when the audit service starts before a producing service created its topic. */
 export const AUDITED_TOPIC_PARTITIONS = 3;

@@ -66,13 +66,19 @@ describe('ingestion durability (a restartable Kafka, real MongoDB-wire)', () => 
       INGESTION_GROUP_ID: uniqueName('crash'),
     };
 
-    const first = spawnIngestion(env);
-    await first.storedAtLeast(50);
+    // Batches of 40; the one that would pass 100 records stores half of itself and hangs.
+    const first = spawnIngestion({
+      ...env,
+      INGESTION_BATCH_SIZE: '40',
+      HANG_MID_BATCH_AFTER_STORED: '100',
+    });
+    await first.storedAtLeast(100);
     await first.stop('SIGKILL');
     const storedAtKill = await pendingCount(ids);
     const committedAtKill = await committed(env.INGESTION_GROUP_ID);
     // Stored but not committed: the work a crash puts at risk.
     expect(committedAtKill).toBeLessThan(storedAtKill);
+    expect(committedAtKill).toBeGreaterThan(0);
     expect(storedAtKill).toBeLessThan(400);
 
     const second = spawnIngestion(env);

@@ -5,6 +5,7 @@ import { connectMongo } from '@extapps/mongo';
 import { eventually, uniqueName } from '@extapps/testing';
 import { Connection } from 'mongoose';
 import { eventOf } from '../normalization/testing/audit-events';
+import { AuditRecord } from '../records/audit-record';
 import { TestPublisher } from '../e2e/testing/publish';
 import { AuditIngestion } from './audit-ingestion';
 import { IngestionPipeline } from './ingestion-pipeline';
@@ -70,6 +71,35 @@ describe('AuditIngestion on Kafka and MongoDB-wire', () => {
 
     expect(await pendingOf(db, [event.eventId])).toHaveLength(1);
     expect(pipeline.stats.snapshot().duplicates - duplicatesBefore).toBe(2);
+  });
+
+  it('given a backlog, then a new group stores it a batch at a time, each event once', async () => {
+    const events = Array.from({ length: 300 }, (_, i) =>
+      eventOf(ExternalAppEnabled, {}, { streamId: uniqueName(`batch-${i % 7}`) }),
+    );
+    const ids = events.map((e) => e.eventId);
+    await publisher.publish(Topics.registrationEvents, events);
+    const store = new PendingRecordStore(db);
+    const batchSizes: number[] = [];
+    const counting = {
+      add: (records: readonly AuditRecord[]) => (
+        batchSizes.push(records.length),
+        store.add(records)
+      ),
+    };
+    const fresh = ingestionOn(bus, counting, {}, 100);
+
+    await fresh.ingestion.start();
+
+    await eventually(async () => expect(await pendingOf(db, ids)).toHaveLength(300), {
+      timeoutMs: 30_000,
+    });
+    await caughtUp(bus, fresh.groupId);
+    await fresh.ingestion.beforeApplicationShutdown();
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+    expect(Math.max(...batchSizes)).toBeLessThanOrEqual(100);
+    // Everything published before (these 300 and earlier tests' events) came in few inserts.
+    expect(batchSizes.length).toBeLessThan(batchSizes.reduce((sum, n) => sum + n, 0) / 10);
   });
 
   it('parks poison on the dead-letter topic, counts it, and goes on with the next event', async () => {

@@ -1,4 +1,4 @@
-import { Parsed, setting } from '@extapps/platform';
+import { intSetting, Parsed, setting } from '@extapps/platform';
 
 // Kafka's own rule, and the group id becomes part of the dead-letter topic names.
 const GROUP_ID = /^[a-zA-Z0-9._-]{1,150}$/;
@@ -13,6 +13,7 @@ function parseGroupId(raw: string): Parsed<string> {
 }
 
 export const DEFAULT_INGESTION_GROUP_ID = 'audit.ingestion';
+export const DEFAULT_INGESTION_BATCH_SIZE = 1_000;
 
 export const ingestionSettings = {
   /**
@@ -21,8 +22,14 @@ export const ingestionSettings = {
    * nothing). Parked messages go to `dlq.<group>.<topic>`.
    */
   INGESTION_GROUP_ID: setting(parseGroupId, DEFAULT_INGESTION_GROUP_ID),
+  /**
+   * Most events stored per insert (one `insertMany` into audit_pending, then one Kafka commit). A
+   * batch holds at most what one fetch brought from one partition, so under a trickle it is small.
+   */
+  INGESTION_BATCH_SIZE: intSetting(1, 10_000, DEFAULT_INGESTION_BATCH_SIZE),
 };
 
 export interface IngestionSettings {
   readonly INGESTION_GROUP_ID: string;
+  readonly INGESTION_BATCH_SIZE: number;
 }

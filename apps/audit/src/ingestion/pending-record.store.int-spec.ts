@@ -44,6 +44,19 @@ describe('PendingRecordStore on MongoDB-wire', () => {
     expect(await pendingOf(db, [old.eventId, fresh1.eventId, fresh2.eventId])).toHaveLength(3);
   });
 
+  it('given a large batch holding the same event twice and one already pending, then it adds each other record once', async () => {
+    const old = record();
+    await store.add([old]);
+    const fresh = Array.from({ length: 998 }, () => record());
+    const twice = fresh[500] ?? record();
+
+    const outcome = await store.add([...fresh, twice, old]);
+
+    expect(outcome).toEqual({ stored: 998, duplicates: 2 });
+    const ids = [old, ...fresh].map((r) => r.eventId);
+    expect(await pendingOf(db, ids)).toHaveLength(999);
+  });
+
   it('given only records already pending, then it adds nothing and does not fail', async () => {
     const old = record();
     await store.add([old]);

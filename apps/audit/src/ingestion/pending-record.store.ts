@@ -27,9 +27,10 @@ export class PendingRecordStore {
   }
 
   /**
-   * Idempotent: an event id already pending is skipped, every other record is inserted (unordered,
-   * so one duplicate does not stop the rest). Any other failure rejects, and the caller retries
-   * the whole batch, whose already inserted records then count as duplicates.
+   * One unordered insert of the whole batch. Idempotent: an event id already pending (or twice in
+   * the batch) is a duplicate key and adds nothing, while every other record is still inserted.
+   * Anything else rejects (the caller retries the whole batch, whose records inserted meanwhile
+   * then count as duplicates).
    */
   async add(records: readonly AuditRecord[]): Promise<StoreOutcome> {
     if (records.length === 0) return { stored: 0, duplicates: 0 };
@@ -40,18 +41,26 @@ export class PendingRecordStore {
       });
       return { stored: result.insertedCount, duplicates: 0 };
     } catch (error) {
-      const duplicates = duplicatesOnly(error);
-      if (duplicates === undefined) throw error;
-      return { stored: records.length - duplicates, duplicates };
+      const outcome = duplicatesOnly(error, records.length);
+      if (outcome === undefined) throw error;
+      return outcome;
     }
   }
 }
 
-/** The number of refused inserts when every one of them was a duplicate key; else undefined. */
-function duplicatesOnly(error: unknown): number | undefined {
-  // Read by shape: a driver error is not always an instance of the driver class mongoose exports.
-  const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
+/**
+ * The outcome of a bulk insert that failed only on duplicate keys, every other document inserted;
+ * else undefined. Read by shape: a driver error is not always an instance of the class mongoose
+ * exports. MongoDB and FerretDB 1.24 both answer a MongoBulkWriteError with one write error per
+ * refused document (code 11000; FerretDB names neither index nor key) and the inserted count.
+ */
+export function duplicatesOnly(error: unknown, attempted: number): StoreOutcome | undefined {
+  const bulk = error as { writeErrors?: unknown; result?: { insertedCount?: unknown } } | null;
+  const writeErrors = bulk?.writeErrors;
+  const inserted = bulk?.result?.insertedCount;
   if (!Array.isArray(writeErrors) || writeErrors.length === 0) return undefined;
-  const codes = writeErrors.map((e: { code?: unknown }) => e.code);
-  return codes.every((code) => code === DUPLICATE_KEY) ? codes.length : undefined;
+  if (!writeErrors.every((e: { code?: unknown }) => e.code === DUPLICATE_KEY)) return undefined;
+  // A document neither inserted nor refused as a duplicate (a lost write) must be retried.
+  if (typeof inserted !== 'number' || inserted + writeErrors.length !== attempted) return undefined;
+  return { stored: inserted, duplicates: writeErrors.length };
 }

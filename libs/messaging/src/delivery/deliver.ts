@@ -1,10 +1,10 @@
 import { ResolvedConsumerOptions } from '../consumer-options';
-import { DeadLetterPublishError, errorMessage, PoisonMessageError } from '../errors';
+import { errorMessage, PoisonMessageError } from '../errors';
 import { MessagingLogger } from '../logger';
 import { IncomingMessage, MessageHandler, MessageProducer } from '../ports';
 import { backoffDelay, RetryPolicy, Sleep } from '../retry/backoff';
-import { abandonable, AbandonedError } from './abandon';
-import { deadLetterFor } from './dead-letter';
+import { abandonable } from './abandon';
+import { park } from './park';
 
 export interface DeliveryContext {
   readonly groupId: string;
@@ -71,7 +71,7 @@ export async function deliver(
     } catch (error) {
       const poison = error instanceof PoisonMessageError;
       if (poison || attempt >= context.policy.maxAttempts) {
-        await park(message, errorMessage(error), attempt, context);
+        await park([{ message, reason: errorMessage(error) }], attempt, context);
         return 'parked';
       }
       const delayMs = backoffDelay(attempt, context.policy);
@@ -83,36 +83,4 @@ export async function deliver(
       await abandonable(context.beforeRetry?.() ?? Promise.resolve(), context.signal);
     }
   }
-}
-
-async function park(
-  message: IncomingMessage,
-  error: string,
-  attempts: number,
-  context: DeliveryContext,
-) {
-  const { groupId, clock, deadLetters, logger, signal } = context;
-  if (signal.aborted) throw new AbandonedError();
-  const letter = deadLetterFor(message, {
-    groupId,
-    error,
-    attempts,
-    failedAt: clock(),
-  });
-  try {
-    await deadLetters.send(letter.topic, [letter.message]);
-  } catch (cause) {
-    throw new DeadLetterPublishError(letter.topic, { cause });
-  }
-  logger.error(
-    {
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      attempts,
-      error,
-      deadLetterTopic: letter.topic,
-    },
-    'message parked on dead-letter topic',
-  );
 }

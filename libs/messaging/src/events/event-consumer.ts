@@ -50,7 +50,8 @@ export function createEventConsumer<const D extends readonly AnyEventDefinition[
   return bus.createConsumer(consumerOptions, onMessage);
 }
 
-function parseEvent(registry: EventRegistry, message: IncomingMessage) {
+/** The event a message holds, or PoisonMessageError naming why it is none. */
+export function parseEvent(registry: EventRegistry, message: IncomingMessage) {
   try {
     return registry.parse(JSON.parse(message.value.toString('utf8')));
   } catch (error) {

@@ -1,24 +1,32 @@
 import { Admin, Kafka } from 'kafkajs';
-import { resolveConsumerOptions } from '../consumer-options';
+import {
+  resolveBatchConsumerOptions,
+  resolveConsumerOptions,
+  ResolvedConsumerOptions,
+} from '../consumer-options';
 import { UnknownTopicError } from '../errors';
 import {
+  BatchConsumerOptions,
+  BatchHandler,
+  BatchingMessageBus,
   CommittedOffset,
   ConsumerOptions,
   EndOffset,
-  MessageBus,
   MessageConsumer,
   MessageHandler,
   MessageProducer,
   TopicSpec,
 } from '../ports';
-import { KafkaMessageConsumer } from './kafka-consumer';
+import { KafkaBatchProcessor, KafkaConsumerDeps, KafkaMessageConsumer } from './kafka-consumer';
+import { eachBatch } from './kafka-each-batch';
+import { eachMessage } from './kafka-each-message';
 import { kafkaLogCreator, kafkaLogLevels } from './kafka-logger';
 import { KafkaBusOptions, resolveKafkaBusOptions, ResolvedKafkaBusOptions } from './kafka-options';
 import { KafkaProducer } from './kafka-producer';
 import { pingKafka } from './kafka-ping';
 
 /** The Kafka implementation of the messaging port: one client, one shared producer, one admin. */
-export class KafkaBus implements MessageBus {
+export class KafkaBus implements BatchingMessageBus {
   private readonly options: ResolvedKafkaBusOptions;
   private readonly kafka: Kafka;
   private readonly kafkaProducer: KafkaProducer;
@@ -43,24 +51,13 @@ export class KafkaBus implements MessageBus {
   }
 
   createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer {
-    if (this.closed) throw new Error('the message bus is closed');
-    const { logger, clock, consumer: tuning } = this.options;
-    const deps = {
-      kafka: this.kafka,
-      producer: this.kafkaProducer,
-      logger,
-      clock,
-      tuning,
-      listTopics: async () => (await this.connectedAdmin()).listTopics(),
-      ensureTopics: (topics: readonly TopicSpec[]) => this.ensureTopics(topics),
-    };
-    const withDefaults = {
-      ...options,
-      shutdownGraceMs: options.shutdownGraceMs ?? this.options.shutdownGraceMs,
-    };
-    const consumer = new KafkaMessageConsumer(deps, resolveConsumerOptions(withDefaults), handler);
-    this.consumers.add(consumer);
-    return consumer;
+    const resolved = resolveConsumerOptions(this.withDefaults(options));
+    return this.track(resolved, eachMessage(this.consumerDeps(), resolved, handler));
+  }
+
+  createBatchConsumer(options: BatchConsumerOptions, handler: BatchHandler): MessageConsumer {
+    const resolved = resolveBatchConsumerOptions(this.withDefaults(options));
+    return this.track(resolved, eachBatch(this.consumerDeps(), resolved, handler));
   }
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
@@ -113,6 +110,30 @@ export class KafkaBus implements MessageBus {
     const admin = await this.admin?.catch(() => undefined);
     this.admin = undefined;
     await admin?.disconnect();
+  }
+
+  private withDefaults<O extends ConsumerOptions>(options: O): O {
+    if (this.closed) throw new Error('the message bus is closed');
+    return { ...options, shutdownGraceMs: options.shutdownGraceMs ?? this.options.shutdownGraceMs };
+  }
+
+  private consumerDeps(): KafkaConsumerDeps {
+    const { logger, clock, consumer: tuning } = this.options;
+    return {
+      kafka: this.kafka,
+      producer: this.kafkaProducer,
+      logger,
+      clock,
+      tuning,
+      listTopics: async () => (await this.connectedAdmin()).listTopics(),
+      ensureTopics: (topics: readonly TopicSpec[]) => this.ensureTopics(topics),
+    };
+  }
+
+  private track(options: ResolvedConsumerOptions, process: KafkaBatchProcessor): MessageConsumer {
+    const consumer = new KafkaMessageConsumer(this.consumerDeps(), options, process);
+    this.consumers.add(consumer);
+    return consumer;
   }
 
   private connectedAdmin(): Promise<Admin> {

@@ -1,11 +1,13 @@
 import { deadLetterTopic } from '@extapps/contracts';
-import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import { matchTopics, nextOffset, ResolvedConsumerOptions } from '../consumer-options';
-import { AbandonedError, abandonable } from '../delivery/abandon';
-import { deliver, deliveryContext, DeliveryDeps } from '../delivery/deliver';
-import { DeadLetterPublishError } from '../errors';
-import { IncomingMessage, MessageConsumer, MessageHandler, StopOptions, TopicSpec } from '../ports';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { matchTopics, ResolvedConsumerOptions } from '../consumer-options';
+import { DeliveryDeps } from '../delivery/deliver';
+import { MessageConsumer, StopOptions, TopicSpec } from '../ports';
 import { KafkaConsumerTuning } from './kafka-options';
+
+/** Waits between attempts to run again a consumer kafkajs gave up on: doubling, capped. */
+export const RESTART_DELAYS_MS = { first: 500, max: 30_000 } as const;
 
 export interface KafkaConsumerDeps extends DeliveryDeps {
   readonly kafka: Kafka;
@@ -15,22 +17,27 @@ export interface KafkaConsumerDeps extends DeliveryDeps {
 }
 
 /**
- * Handles one message at a time per partition and commits offsets only of messages handled or
- * parked (autoCommit off): every COMMIT_EVERY_MESSAGES messages, every COMMIT_EVERY_MS, and when a
- * batch ends or stops. A crash loses nothing and replays at most the messages handled since the
- * last commit (handlers are idempotent by eventId); committing per message would cost a broker
- * round trip each, which made reading a long topic from the beginning slow.
+ * Handles one fetched batch of a partition: hands its messages over (one at a time or in
+ * batches), resolves their offsets and commits them (autoCommit is off). Stops early when the
+ * consumer stops; `signal` aborts when stop() gives up on the handler in flight.
+ */
+export type KafkaBatchProcessor = (payload: EachBatchPayload, signal: AbortSignal) => Promise<void>;
+
+/**
+ * A consumer's life cycle on kafkajs: subscribe, run each fetched batch through `process`, and a
+ * stop that lets the batch in progress finish and commit (or abandons it after the grace period).
  */
 export class KafkaMessageConsumer implements MessageConsumer {
   private consumer: Consumer | undefined;
   private readonly abandon = new AbortController();
+  private readonly stopping = new AbortController();
   private state: 'new' | 'started' | 'stopped' = 'new';
   private starting: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: KafkaConsumerDeps,
     private readonly options: ResolvedConsumerOptions,
-    private readonly handler: MessageHandler,
+    private readonly process: KafkaBatchProcessor,
   ) {}
 
   start(): Promise<void> {
@@ -47,7 +54,8 @@ export class KafkaMessageConsumer implements MessageConsumer {
   async stop(options: StopOptions = {}): Promise<void> {
     if (this.state === 'stopped') return;
     this.state = 'stopped';
-    // A stop racing start() must not leave behind a consumer that start() is still setting up.
+    this.stopping.abort();
+    // A stop racing start() (or a restart after a crash) must not leave behind a consumer that start() is still setting up.
     await this.starting.catch(() => undefined);
     const timer = setTimeout(
       () => this.abandon.abort(),
@@ -81,111 +89,48 @@ export class KafkaMessageConsumer implements MessageConsumer {
       maxWaitTimeInMs: maxWaitTimeMs,
     });
     this.consumer = consumer;
-    consumer.on(consumer.events.CRASH, ({ payload }) =>
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.deps.logger.error(
         { groupId, err: payload.error, restart: payload.restart },
         'kafka consumer crashed',
-      ),
-    );
+      );
+      if (!payload.restart) this.restartAfterCrash(consumer);
+    });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: (p) => this.processBatch(p),
+      eachBatch: (payload) => this.process(payload, this.abandon.signal),
     });
   }
 
-  private async processBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    const progress = new BatchProgress(payload);
-    try {
-      for (const raw of batch.messages) {
-        if (!isRunning() || isStale() || this.abandon.signal.aborted) return;
-        const message = toIncoming(batch.topic, batch.partition, raw);
-        if (!(await this.handle(message, heartbeat))) return;
-        resolveOffset(raw.offset);
-        await progress.handled(raw.offset);
-        if (isRunning()) await heartbeat();
-      }
-    } finally {
-      // Also on an early return or a failing handler: what was handled stays handled.
-      await progress.commit();
-    }
+  /**
+   * kafkajs restarts a crashed consumer only after a retriable error; after another one (e.g.
+   * "Failed to find group coordinator" while a broker restarts) it stays stopped for good, and the
+   * group would never be read again. So this runs a new one, with backoff, until it runs or the
+   * consumer is stopped. Nothing is lost: the new member starts from the committed offsets.
+   */
+  private restartAfterCrash(crashed: Consumer): void {
+    if (this.state !== 'started' || this.consumer !== crashed) return;
+    this.starting = this.restart(crashed);
   }
 
-  /** False when stop() abandoned the message: it stays uncommitted for the next group member. */
-  private async handle(message: IncomingMessage, heartbeat: () => Promise<void>): Promise<boolean> {
+  private async restart(crashed: Consumer): Promise<void> {
     const { groupId } = this.options;
-    const signal = this.abandon.signal;
-    const context = deliveryContext(this.options, this.deps, signal, heartbeat);
-    try {
-      await abandonable(deliver(message, this.handler, context), signal);
-      return true;
-    } catch (error) {
-      if (error instanceof AbandonedError) return false;
-      if (error instanceof DeadLetterPublishError) {
-        // Thrown on to kafkajs, which fetches again from the last resolved offset: this message.
-        this.deps.logger.error(
-          { groupId, topic: message.topic, offset: message.offset, err: error },
-          'message not parked',
-        );
+    await crashed.disconnect().catch(() => undefined);
+    for (let attempt = 0; this.state === 'started'; attempt++) {
+      const waitMs = Math.min(RESTART_DELAYS_MS.first * 2 ** attempt, RESTART_DELAYS_MS.max);
+      const waited = await delay(waitMs, true, { signal: this.stopping.signal }).catch(() => false);
+      if (!waited) return;
+      try {
+        await this.connectAndRun();
+        this.deps.logger.warn({ groupId, attempt }, 'kafka consumer running again after a crash');
+        return;
+      } catch (error) {
+        this.deps.logger.warn({ groupId, attempt, err: error }, 'kafka consumer not restarted yet');
+        await this.consumer?.disconnect().catch(() => undefined);
       }
-      throw error;
     }
   }
-}
-
-export const COMMIT_EVERY_MESSAGES = 500;
-export const COMMIT_EVERY_MS = 1_000;
-
-/** The offsets of one batch handled but not yet committed. */
-class BatchProgress {
-  private pending: string | undefined;
-  private sinceCommit = 0;
-  private lastCommitAt = Date.now();
-
-  constructor(private readonly payload: EachBatchPayload) {}
-
-  async handled(offset: string): Promise<void> {
-    this.pending = offset;
-    this.sinceCommit++;
-    const due =
-      this.sinceCommit >= COMMIT_EVERY_MESSAGES ||
-      Date.now() - this.lastCommitAt >= COMMIT_EVERY_MS;
-    if (due) await this.commit();
-  }
-
-  async commit(): Promise<void> {
-    if (this.pending === undefined) return;
-    const { batch, commitOffsetsIfNecessary } = this.payload;
-    const partitions = [{ partition: batch.partition, offset: nextOffset(this.pending) }];
-    this.pending = undefined;
-    this.sinceCommit = 0;
-    this.lastCommitAt = Date.now();
-    // The payload's commit, unlike consumer.commitOffsets, still works while stop() is draining.
-    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions }] });
-  }
-}
-
-function toIncoming(topic: string, partition: number, raw: KafkaMessage): IncomingMessage {
-  return {
-    topic,
-    partition,
-    offset: raw.offset,
-    key: raw.key ? raw.key.toString('utf8') : null,
-    value: raw.value ?? Buffer.alloc(0),
-    headers: toHeaders(raw.headers),
-    timestamp: new Date(Number(raw.timestamp)),
-  };
-}
-
-function toHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    // kafkajs turns a repeated header into an array; the last one wins, as in a map.
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (last !== undefined) result[name] = last.toString();
-  }
-  return result;
 }

@@ -1,19 +1,27 @@
-import { resolveConsumerOptions } from '../consumer-options';
+import {
+  resolveBatchConsumerOptions,
+  resolveConsumerOptions,
+  ResolvedConsumerOptions,
+} from '../consumer-options';
+import { deliver, deliveryContext } from '../delivery/deliver';
+import { deliverBatch } from '../delivery/deliver-batch';
 import { UnknownTopicError } from '../errors';
 import { MessagingLogger, noopLogger } from '../logger';
 import {
+  BatchConsumerOptions,
+  BatchHandler,
+  BatchingMessageBus,
   CommittedOffset,
   ConsumerOptions,
   EndOffset,
   IncomingMessage,
-  MessageBus,
   MessageConsumer,
   MessageHandler,
   MessageProducer,
   OutgoingMessage,
   TopicSpec,
 } from '../ports';
-import { InMemoryConsumer } from './memory-consumer';
+import { InMemoryConsumer, MemoryProcessor } from './memory-consumer';
 import { InMemoryLog } from './memory-log';
 
 export interface InMemoryBusOptions {
@@ -22,7 +30,7 @@ export interface InMemoryBusOptions {
 }
 
 /** The messaging port without a broker, for services' unit tests. Same semantics as KafkaBus. */
-export class InMemoryBus implements MessageBus {
+export class InMemoryBus implements BatchingMessageBus {
   readonly producer: MessageProducer;
   private readonly log: InMemoryLog;
   private readonly clock: () => Date;
@@ -40,16 +48,18 @@ export class InMemoryBus implements MessageBus {
   }
 
   createConsumer(options: ConsumerOptions, handler: MessageHandler): MessageConsumer {
-    this.assertOpen();
-    const deps = {
-      log: this.log,
-      producer: this.producer,
-      logger: this.logger,
-      clock: this.clock,
-    };
-    const consumer = new InMemoryConsumer(deps, resolveConsumerOptions(options), handler);
-    this.consumers.add(consumer);
-    return consumer;
+    const resolved = resolveConsumerOptions(options);
+    return this.track(resolved, 1, async ([message], signal) => {
+      const context = deliveryContext(resolved, this.deps(), signal);
+      if (message) await deliver(message, handler, context);
+    });
+  }
+
+  createBatchConsumer(options: BatchConsumerOptions, handler: BatchHandler): MessageConsumer {
+    const resolved = resolveBatchConsumerOptions(options);
+    return this.track(resolved, resolved.maxBatchSize, (messages, signal) =>
+      deliverBatch(messages, handler, deliveryContext(resolved, this.deps(), signal)),
+    );
   }
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
@@ -96,6 +106,21 @@ export class InMemoryBus implements MessageBus {
         found.push(message);
       }
     }).flat();
+  }
+
+  private deps() {
+    return { log: this.log, producer: this.producer, logger: this.logger, clock: this.clock };
+  }
+
+  private track(
+    options: ResolvedConsumerOptions,
+    maxBatchSize: number,
+    process: MemoryProcessor,
+  ): MessageConsumer {
+    this.assertOpen();
+    const consumer = new InMemoryConsumer(this.deps(), options, process, maxBatchSize);
+    this.consumers.add(consumer);
+    return consumer;
   }
 
   private async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {

@@ -1,15 +1,27 @@
 import { deadLetterTopic } from '@extapps/contracts';
 import { matchTopics, ResolvedConsumerOptions } from '../consumer-options';
 import { AbandonedError, abandonable } from '../delivery/abandon';
-import { deliver, deliveryContext, DeliveryDeps } from '../delivery/deliver';
-import { IncomingMessage, MessageConsumer, MessageHandler, StopOptions } from '../ports';
+import { DeliveryDeps } from '../delivery/deliver';
+import { IncomingMessage, MessageConsumer, StopOptions } from '../ports';
 import { InMemoryLog, Member, TopicPartition } from './memory-log';
 
 export interface InMemoryConsumerDeps extends DeliveryDeps {
   readonly log: InMemoryLog;
 }
 
-/** Same contract as the Kafka consumer: one message at a time, commit after handled or parked. */
+/**
+ * Delivers consecutive messages of one partition (handled or parked when it resolves); `signal`
+ * aborts when stop() gives up on it.
+ */
+export type MemoryProcessor = (
+  messages: readonly IncomingMessage[],
+  signal: AbortSignal,
+) => Promise<void>;
+
+/**
+ * Same contract as the Kafka consumer: up to `maxBatchSize` messages of a partition at a time
+ * (1 for a message consumer), committed once `process` resolved for them.
+ */
 export class InMemoryConsumer implements MessageConsumer, Member {
   topics: string[] = [];
   private state: 'new' | 'running' | 'stopped' = 'new';
@@ -21,7 +33,8 @@ export class InMemoryConsumer implements MessageConsumer, Member {
   constructor(
     private readonly deps: InMemoryConsumerDeps,
     private readonly options: ResolvedConsumerOptions,
-    private readonly handler: MessageHandler,
+    private readonly process: MemoryProcessor,
+    private readonly maxBatchSize = 1,
   ) {}
 
   async start(): Promise<void> {
@@ -60,26 +73,37 @@ export class InMemoryConsumer implements MessageConsumer, Member {
   private async run(): Promise<void> {
     while (this.state === 'running') {
       const next = this.claimNext();
-      if (next) await this.process(next.tp, next.message);
+      if (next) await this.deliver(next.tp, next.messages);
       else await this.deps.log.changed();
       // Lets timers and other consumers run even when every wait is an instant fake sleep.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  private claimNext(): { tp: TopicPartition; message: IncomingMessage } | undefined {
+  private claimNext(): { tp: TopicPartition; messages: IncomingMessage[] } | undefined {
     const { log } = this.deps;
     const { groupId } = this.options;
     const assigned = log.assignment(groupId, this);
     for (let i = 0; i < assigned.length; i++) {
       const tp = assigned[(this.cursor + i) % assigned.length];
-      const message = log.read(tp, this.position(tp));
-      if (message && log.tryClaim(groupId, tp)) {
+      const messages = this.readFrom(tp, this.position(tp));
+      if (messages.length > 0 && log.tryClaim(groupId, tp)) {
         this.cursor = (this.cursor + i + 1) % assigned.length;
-        return { tp, message };
+        return { tp, messages };
       }
     }
     return undefined;
+  }
+
+  /** What a fetch would bring: the messages from `offset` on, up to the batch size. */
+  private readFrom(tp: TopicPartition, offset: number): IncomingMessage[] {
+    const messages: IncomingMessage[] = [];
+    for (let next = offset; messages.length < this.maxBatchSize; next++) {
+      const message = this.deps.log.read(tp, next);
+      if (!message) break;
+      messages.push(message);
+    }
+    return messages;
   }
 
   /** Committed progress is shared by the group; without it, fromBeginning picks the start. */
@@ -93,21 +117,19 @@ export class InMemoryConsumer implements MessageConsumer, Member {
     return this.startAt.get(name) ?? 0;
   }
 
-  private async process(tp: TopicPartition, message: IncomingMessage): Promise<void> {
+  private async deliver(tp: TopicPartition, messages: readonly IncomingMessage[]): Promise<void> {
     const { groupId, policy, sleep } = this.options;
     const { log, logger } = this.deps;
     const signal = this.abandon.signal;
+    const last = messages[messages.length - 1];
     try {
-      await abandonable(
-        deliver(message, this.handler, deliveryContext(this.options, this.deps, signal)),
-        signal,
-      );
-      log.commit(groupId, tp, Number(message.offset) + 1);
+      await abandonable(this.process(messages, signal), signal);
+      if (last) log.commit(groupId, tp, Number(last.offset) + 1);
     } catch (error) {
       if (error instanceof AbandonedError) return;
-      // Not committed: the same message comes again after a pause, as Kafka refetches it.
+      // Not committed: the same messages come again after a pause, as Kafka refetches them.
       logger.error(
-        { groupId, topic: tp.topic, offset: message.offset, err: error },
+        { groupId, topic: tp.topic, offset: messages[0]?.offset, err: error },
         'message not parked',
       );
       await abandonable(sleep(policy.maxDelayMs), signal).catch(() => undefined);

@@ -4,7 +4,7 @@ import {
   RoleAssigned,
   Topics,
 } from '@extapps/contracts';
-import { MessageBus } from '@extapps/messaging';
+import { BatchingMessageBus } from '@extapps/messaging';
 import { eventually, uniqueName } from '@extapps/testing';
 import { Connection } from 'mongoose';
 import pino from 'pino';
@@ -14,18 +14,20 @@ import { PendingAuditDocument } from '../../records/pending-record';
 import { AUDITED_SOURCES } from '../audited-sources';
 import { AuditIngestion, IngestionTuning } from '../audit-ingestion';
 import { IngestionPipeline, PendingRecords } from '../ingestion-pipeline';
+import { DEFAULT_INGESTION_BATCH_SIZE } from '../ingestion.settings';
 
 export const silentLogger = pino({ level: 'silent' });
 
 /** AuditIngestion as the module wires it, on the given bus and store, with a group of its own. */
 export function ingestionOn(
-  bus: MessageBus,
+  bus: BatchingMessageBus,
   pending: PendingRecords,
   tuning: IngestionTuning = {},
+  batchSize = DEFAULT_INGESTION_BATCH_SIZE,
 ): { ingestion: AuditIngestion; pipeline: IngestionPipeline; groupId: string } {
   const groupId = uniqueName('audit-ingest');
   const pipeline = new IngestionPipeline(AUDITED_SOURCES, pending, { now: () => new Date() });
-  const settings = { INGESTION_GROUP_ID: groupId };
+  const settings = { INGESTION_GROUP_ID: groupId, INGESTION_BATCH_SIZE: batchSize };
   const ingestion = new AuditIngestion(bus, pipeline, settings, silentLogger, tuning);
   return { ingestion, pipeline, groupId };
 }
@@ -78,7 +80,11 @@ export const pendingOf = (db: Connection, eventIds: readonly string[]) =>
     .toArray();
 
 /** Resolves once `groupId` committed everything published so far on every audited topic. */
-export function caughtUp(bus: MessageBus, groupId: string, timeoutMs = 30_000): Promise<void> {
+export function caughtUp(
+  bus: BatchingMessageBus,
+  groupId: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   return eventually(
     async () => {
       for (const { topic } of AUDITED_SOURCES) {

@@ -8,9 +8,12 @@ export class MemoryPendingRecords implements PendingRecords {
   /** The next this many calls reject, as an unreachable MongoDB would. */
   failNext = 0;
   calls = 0;
+  /** How many records each call was given, failed calls included. */
+  readonly batchSizes: number[] = [];
 
   async add(records: readonly AuditRecord[]): Promise<StoreOutcome> {
     this.calls += 1;
+    this.batchSizes.push(records.length);
     if (this.failNext > 0) {
       this.failNext -= 1;
       throw new Error('MongoDB unreachable');

@@ -1,3 +1,5 @@
+import { batchContract } from './batch-contract';
+import { batchEventsContract } from './batch-events-contract';
 import { commitContract } from './commit-contract';
 import { deadLetterContract } from './dead-letter-contract';
 import { eventsContract } from './events-contract';
@@ -19,5 +21,7 @@ export function describeMessagingContract(name: string, makeBus: MakeBus): void 
     describe('retries, dead letters and order', () => deadLetterContract(fixture));
     describe('events', () => eventsContract(fixture));
     describe('end offsets', () => offsetsContract(fixture));
+    describe('batches', () => batchContract(fixture));
+    describe('batches of events', () => batchEventsContract(fixture));
   });
 }

@@ -1,6 +1,8 @@
 import {
+  BatchConsumerOptions,
+  BatchHandler,
+  BatchingMessageBus,
   ConsumerOptions,
-  MessageBus,
   MessageConsumer,
   MessageHandler,
   OutgoingMessage,
@@ -12,18 +14,18 @@ export interface ContractDeps {
   readonly clock: () => Date;
 }
 
-export type MakeBus = (deps: ContractDeps) => MessageBus | Promise<MessageBus>;
+export type MakeBus = (deps: ContractDeps) => BatchingMessageBus | Promise<BatchingMessageBus>;
 
 /** What every contract test gets: a bus, fresh names, and consumers stopped after the test. */
 export class ContractFixture {
   readonly now = new Date('2026-01-02T03:04:05.000Z');
-  private current: MessageBus | undefined;
+  private current: BatchingMessageBus | undefined;
   private readonly started: MessageConsumer[] = [];
   private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly makeBus: MakeBus) {}
 
-  get bus(): MessageBus {
+  get bus(): BatchingMessageBus {
     if (!this.current) throw new Error('the contract bus is not open');
     return this.current;
   }
@@ -59,6 +61,14 @@ export class ContractFixture {
   async start(options: ConsumerOptions, handler: MessageHandler): Promise<MessageConsumer> {
     const consumer = this.track(
       this.bus.createConsumer({ fromBeginning: true, ...options }, handler),
+    );
+    await consumer.start();
+    return consumer;
+  }
+
+  async startBatch(options: BatchConsumerOptions, handler: BatchHandler): Promise<MessageConsumer> {
+    const consumer = this.track(
+      this.bus.createBatchConsumer({ fromBeginning: true, ...options }, handler),
     );
     await consumer.start();
     return consumer;
