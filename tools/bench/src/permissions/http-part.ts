@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { runLoad } from '../load';
-import { runOpenLoad } from '../open-load';
+import { runOpenLoadInChild } from '../open-load-process';
 import { log, PermissionsRun } from './run';
 import { CompareSettings, compareRoutes, RouteLoad } from './route-load';
 import type { Seed } from './seed';
@@ -62,13 +62,16 @@ async function throughput(run: PermissionsRun, service: RunningPermissions, bodi
   run.results.throughput = { live: loads[0].stats(), check: loads[1].stats() };
   run.step = `checking at a fixed ${settings.rate}/s for ${settings.rateSeconds} s`;
   log(`[http] ${run.step}`);
-  run.results.fixedRate = await runOpenLoad({
-    baseUrl: service.baseUrl,
-    ratePerSecond: settings.rate,
-    requests: settings.rate * settings.rateSeconds,
-    next: check,
-    ok: (status) => status === 200,
-  });
+  run.results.fixedRate = await runOpenLoadInChild(
+    {
+      baseUrl: service.baseUrl,
+      ratePerSecond: settings.rate,
+      requests: settings.rate * settings.rateSeconds,
+      calls: bodies.map((_, n) => check(n)),
+      okStatuses: [200],
+    },
+    log,
+  );
   if (run.results.fixedRate.errors > 0) {
     throw new Error(`fixed-rate checks failed: ${JSON.stringify(run.results.fixedRate.statuses)}`);
   }
