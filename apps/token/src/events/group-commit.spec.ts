@@ -8,13 +8,16 @@ interface Write {
 }
 
 /** A committer over a storage whose writes finish when the test says so. */
-function committer(limits: { maxBatch?: number; maxWaiting?: number; timeoutMs?: number } = {}) {
+function committer(
+  limits: { maxBatch?: number; maxWaiting?: number; timeoutMs?: number; maxInFlight?: number } = {},
+) {
   const clock = manualCommitTimers();
   const writes: Write[] = [];
   const commit = new GroupCommit<string>({
     maxBatch: limits.maxBatch ?? 100,
     maxWaiting: limits.maxWaiting ?? 1_000,
     timeoutMs: limits.timeoutMs ?? 2_000,
+    maxInFlight: limits.maxInFlight,
     timers: clock.timers,
     write: (items) =>
       new Promise<void>((resolve, reject) => {
@@ -174,10 +177,52 @@ describe('GroupCommit', () => {
     ]);
   });
 
-  it.each(['maxBatch', 'maxWaiting', 'timeoutMs'] as const)('refuses a %s below 1', (key) => {
-    const options = { maxBatch: 1, maxWaiting: 1, timeoutMs: 1, write: () => Promise.resolve() };
-    expect(() => new GroupCommit({ ...options, [key]: 0 })).toThrow(
-      `${key} must be a positive integer, got 0`,
-    );
+  it('given maxInFlight 2, then a submission during one write starts a second; a third waits for either', async () => {
+    const { commit, clock, writes, write } = committer({ maxInFlight: 2 });
+    const a = observe(commit.submit(['a']));
+    clock.runSoon();
+    const b = observe(commit.submit(['b']));
+    clock.runSoon();
+    const c = observe(commit.submit(['c1']));
+    const d = observe(commit.submit(['c2']));
+    clock.runSoon();
+    expect(writes.map((w) => w.items)).toEqual([['a'], ['b']]);
+
+    write(1).succeed();
+    await settle();
+    expect(b.state()).toBe('resolved');
+    expect(a.state()).toBe('pending');
+    expect(writes.map((w) => w.items)).toEqual([['a'], ['b'], ['c1', 'c2']]);
+
+    write(0).succeed();
+    write(2).succeed();
+    await settle();
+    expect([a.state(), c.state(), d.state()]).toEqual(['resolved', 'resolved', 'resolved']);
   });
+
+  it('given maxInFlight 2, then drain waits for every write in flight', async () => {
+    const { commit, clock, write } = committer({ maxInFlight: 2 });
+    void commit.submit(['a']);
+    clock.runSoon();
+    void commit.submit(['b']);
+    clock.runSoon();
+    const drained = observe(commit.drain());
+
+    write(0).succeed();
+    await settle();
+    expect(drained.state()).toBe('pending');
+    write(1).succeed();
+    await settle();
+    expect(drained.state()).toBe('resolved');
+  });
+
+  it.each(['maxBatch', 'maxWaiting', 'timeoutMs', 'maxInFlight'] as const)(
+    'refuses a %s below 1',
+    (key) => {
+      const options = { maxBatch: 1, maxWaiting: 1, timeoutMs: 1, write: () => Promise.resolve() };
+      expect(() => new GroupCommit({ ...options, [key]: 0 })).toThrow(
+        `${key} must be a positive integer, got 0`,
+      );
+    },
+  );
 });

@@ -23,6 +23,11 @@ export interface GroupCommitOptions<T> {
   readonly maxWaiting: number;
   /** A submission not written by then fails, whether it still waits or its write hangs. */
   readonly timeoutMs: number;
+  /**
+   * Writes in flight at once (default 1). More overlap the storage's round trips: a request
+   * arriving during a write need not wait for it to end, at the cost of smaller batches.
+   */
+  readonly maxInFlight?: number;
   readonly timers?: CommitTimers;
 }
 
@@ -48,9 +53,10 @@ interface Submission<T> {
 }
 
 /**
- * Group commit: submissions that arrive together, or while a write is in flight, share the next
- * write, so a storage that serializes writes (FerretDB) does one round trip for many requests.
- * One write at a time; each submission settles when its own batch is acknowledged or fails.
+ * Group commit: submissions that arrive together, or while the writes in flight are at
+ * `maxInFlight`, share the next write, so a storage that serializes writes (FerretDB) does one
+ * round trip for many requests. Each submission settles when its own batch is acknowledged or
+ * fails.
  * Bounded: too many waiting items fail at once (back-pressure), and every submission has a
  * deadline, after which it fails even if its write later succeeds (the caller must then treat
  * the items as possibly stored).
@@ -59,15 +65,17 @@ export class GroupCommit<T> {
   private readonly timers: CommitTimers;
   private waiting: Submission<T>[] = [];
   private waitingItems = 0;
-  private inFlight: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly maxInFlight: number;
   private flushPlanned = false;
 
   constructor(private readonly options: GroupCommitOptions<T>) {
-    for (const key of ['maxBatch', 'maxWaiting', 'timeoutMs'] as const) {
-      const value = options[key];
+    for (const key of ['maxBatch', 'maxWaiting', 'timeoutMs', 'maxInFlight'] as const) {
+      const value = options[key] ?? 1;
       if (!Number.isInteger(value) || value < 1)
         throw new Error(`${key} must be a positive integer, got ${value}`);
     }
+    this.maxInFlight = options.maxInFlight ?? 1;
     this.timers = options.timers ?? realCommitTimers;
   }
 
@@ -101,14 +109,14 @@ export class GroupCommit<T> {
 
   /** Resolves once nothing waits and no write is in flight (for shutdown). */
   async drain(): Promise<void> {
-    while (this.inFlight || this.waiting.length > 0) {
+    while (this.inFlight.size > 0 || this.waiting.length > 0) {
       this.flush();
-      await this.inFlight;
+      await Promise.all(this.inFlight);
     }
   }
 
   private planFlush(): void {
-    if (this.inFlight || this.flushPlanned) return;
+    if (this.full() || this.flushPlanned) return;
     this.flushPlanned = true;
     this.timers.soon(() => {
       this.flushPlanned = false;
@@ -116,15 +124,21 @@ export class GroupCommit<T> {
     });
   }
 
+  private full(): boolean {
+    return this.inFlight.size >= this.maxInFlight;
+  }
+
   private flush(): void {
-    if (this.inFlight || this.waiting.length === 0) return;
-    const batch = this.takeBatch();
-    if (batch.length === 0) return;
-    this.inFlight = this.writeBatch(batch).finally(() => {
-      this.inFlight = undefined;
-      // Whatever arrived during the write goes at once: it has waited a whole write already.
-      this.flush();
-    });
+    while (!this.full() && this.waiting.length > 0) {
+      const batch = this.takeBatch();
+      if (batch.length === 0) return;
+      const write: Promise<void> = this.writeBatch(batch).finally(() => {
+        this.inFlight.delete(write);
+        // Whatever arrived during the write goes at once: it has waited a whole write already.
+        this.flush();
+      });
+      this.inFlight.add(write);
+    }
   }
 
   private takeBatch(): Submission<T>[] {

@@ -17,6 +17,8 @@ export interface OutboxSinkOptions {
   readonly maxWaiting: number;
   /** How long `record` may wait for its write. */
   readonly timeoutMs: number;
+  /** Outbox writes in flight at once (default 1). */
+  readonly maxInFlight?: number;
   /** Called after each successful write, e.g. to wake the relay. */
   readonly onStored?: () => void;
   /** Told each failed write (once per batch, not per request). */
@@ -39,6 +41,7 @@ export class OutboxTokenEventSink implements TokenEventSink {
       maxBatch: options.maxBatch,
       maxWaiting: options.maxWaiting,
       timeoutMs: options.timeoutMs,
+      maxInFlight: options.maxInFlight,
       timers: options.timers,
       write: (events) => this.write(events),
     });

@@ -66,6 +66,7 @@ export class TokenEvents
       maxBatch: config.EVENTS_OUTBOX_MAX_BATCH,
       maxWaiting: config.EVENTS_OUTBOX_MAX_WAITING,
       timeoutMs: config.EVENTS_OUTBOX_TIMEOUT_MS,
+      maxInFlight: config.EVENTS_OUTBOX_MAX_IN_FLIGHT,
       onStored: () => this.relay.kick(),
       onWriteFailed: (error, count) =>
         logger.warn({ count, reason: (error as Error).message }, 'token events not stored'),
