@@ -10,3 +10,4 @@ export * from './secrets';
 export * from './token';
 export * from './time/clock';
 export * from './permissions';
+export * from './audit';

@@ -6,7 +6,7 @@ import { findChainHead } from './chain-head';
 import { ChainStore, markId } from './chain-store';
 import { MarkConflict, resolveMark } from './mark-resolution';
 import { inChainOrder } from './chain-order';
-import { chainRecord } from './record-hash';
+import { chainRecord } from '@extapps/contracts';
 
 /** A record at `seq` exists already: another chainer moved the chain on. */
 export class StaleChainHead extends Error {

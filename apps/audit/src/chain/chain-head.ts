@@ -1,5 +1,5 @@
 import { ChainPosition, ChainStateDocument, ChainTip, StoredRecord } from './chain-documents';
-import { GENESIS_HASH } from './record-hash';
+import { GENESIS_HASH } from '@extapps/contracts';
 
 export interface HeadSource {
   readState(id: ChainStateDocument['_id']): Promise<ChainStateDocument | null>;

@@ -1,5 +1,5 @@
 import { mongoTestDatabase } from '@extapps/event-store/testing';
-import { chainRecord } from './record-hash';
+import { chainRecord } from '@extapps/contracts';
 import { auditRecord, recordsFrom } from './testing/audit-records';
 import { freshChainFixture } from './testing/chain-fixture';
 

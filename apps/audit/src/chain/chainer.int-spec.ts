@@ -3,7 +3,7 @@ import { MongoLease } from '@extapps/event-store';
 import { mongoTestDatabase } from '@extapps/event-store/testing';
 import { eventually, uniqueName } from '@extapps/testing';
 import { AuditRecord } from '../records/audit-record';
-import { chainHash, GENESIS_HASH } from './record-hash';
+import { chainHash, GENESIS_HASH } from '@extapps/contracts';
 import { auditRecord, recordsFrom } from './testing/audit-records';
 import { freshChainFixture } from './testing/chain-fixture';
 

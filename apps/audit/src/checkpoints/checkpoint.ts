@@ -1,5 +1,5 @@
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
-import { canonicalJson } from '../chain/canonical-json';
+import { canonicalJson } from '@extapps/contracts';
 import { Keyring } from './keyring';
 
 /** What a checkpoint vouches for: the chain up to `seq` ends in `hash`. */

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
 import { Parsed } from '@extapps/platform';
-import { canonicalJson } from '../chain/canonical-json';
+import { canonicalJson } from '@extapps/contracts';
 
 export type CheckpointAlgorithm = 'EdDSA' | 'ES256';
 

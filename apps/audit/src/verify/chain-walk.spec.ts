@@ -1,6 +1,6 @@
 import { StoredRecord } from '../chain/chain-documents';
 import { GENESIS } from '../chain/chain-head';
-import { chainRecord } from '../chain/record-hash';
+import { chainRecord } from '@extapps/contracts';
 import { auditRecord } from '../chain/testing/audit-records';
 import { testKeyring } from '../chain/testing/signing-keys';
 import { checkCheckpoint, CheckpointDocument, signCheckpoint } from '../checkpoints/checkpoint';

@@ -1,5 +1,5 @@
 import { StoredRecord } from '../chain/chain-documents';
-import { chainHash } from '../chain/record-hash';
+import { chainHash } from '@extapps/contracts';
 import { CheckpointCheck, CheckpointDocument } from '../checkpoints/checkpoint';
 import { BrokenLink, ChainStart, CheckpointSummary } from './verification-report';
 

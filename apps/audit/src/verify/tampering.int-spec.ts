@@ -1,5 +1,5 @@
 import { mongoTestDatabase } from '@extapps/event-store/testing';
-import { chainRecord } from '../chain/record-hash';
+import { chainRecord } from '@extapps/contracts';
 import { recordsFrom } from '../chain/testing/audit-records';
 import { ChainFixture, freshChainFixture } from '../chain/testing/chain-fixture';
 import { testKeyring } from '../chain/testing/signing-keys';

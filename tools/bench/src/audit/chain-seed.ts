@@ -1,6 +1,6 @@
+import { chainHash, GENESIS_HASH } from '@extapps/contracts';
 import { Connection } from 'mongoose';
 import { Random } from '../permissions/random';
-import type { AppChain } from './app-chain';
 import { RecordShape, seedApps, seedRecord } from './seed-records';
 
 /** The service's collections the seed writes (see apps/audit README, "Verification"). */
@@ -17,7 +17,7 @@ export interface ChainSeed {
 
 /**
  * Writes `shape.records` chained records straight into audit_records, as the chainer would
- * (`_id` = seq, prevHash, hash by the service's own function), `batch` per insertMany, without
+ * (`_id` = seq, prevHash, hash by the published chain format in `@extapps/contracts`), `batch` per insertMany, without
  * holding them all; then the chainer's `head` hint, so the service finds the head at once
  * instead of probing a million `_id`s. No event id marks (only GET …/records/{eventId} uses
  * them) and no checkpoints.
@@ -26,13 +26,12 @@ export async function seedChain(
   db: Connection,
   shape: RecordShape,
   batch: number,
-  chain: AppChain,
   log: (line: string) => void,
 ): Promise<ChainSeed> {
   const random = new Random(11);
   const apps = seedApps(shape.apps, random);
   const records = db.collection(RECORDS);
-  let prevHash = chain.GENESIS_HASH;
+  let prevHash = GENESIS_HASH;
   let recordedAt = '';
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
@@ -42,7 +41,7 @@ export async function seedChain(
     for (let i = from; i < Math.min(shape.records, from + batch); i++) {
       const seq = i + 1;
       const record = seedRecord(i, shape, apps, random);
-      const hash = chain.chainHash(prevHash, record, seq);
+      const hash = chainHash(prevHash, record, seq);
       documents.push({ _id: seq, ...record, seq, prevHash, hash });
       prevHash = hash;
       recordedAt = record.recordedAt;

@@ -2,7 +2,6 @@ import { connectMongo } from '@extapps/mongo';
 import { waitUntil } from '@extapps/infra';
 import { Connection } from 'mongoose';
 import { percentile } from '../load';
-import { loadAppChain } from './app-chain';
 import { seedChain } from './chain-seed';
 import { MIX_TOPICS } from './event-mix';
 import { QueryLoad } from './query-load';
@@ -24,13 +23,11 @@ export async function queryPart(run: AuditRun): Promise<void> {
   run.databases.push(database);
   const db = await connectMongo({ url: run.infra.mongoUrl, dbName: database });
   try {
-    run.step = 'loading the service’s chain hashing';
-    const chain = await loadAppChain();
     run.step = `seeding ${settings.records} chained records`;
     log(`[query] ${run.step}`);
     const start = new Date(Date.now() - SPAN_DAYS * 86_400_000);
     const shape = { records: settings.records, apps: settings.apps, start, spanDays: SPAN_DAYS };
-    const seed = await seedChain(db, shape, settings.seedBatch, chain, log);
+    const seed = await seedChain(db, shape, settings.seedBatch, log);
     log(`[query] seeded in ${seed.seconds.toFixed(1)} s`);
     const server = await serverName(db);
     run.results.query = {

@@ -1,29 +1,14 @@
-import { newEventId, Topics } from '@extapps/contracts';
+import { AuditCategory, AuditRecord, newEventId, Topics } from '@extapps/contracts';
 import { Random } from '../permissions/random';
 
-/** An audit record as the service stores it (its AuditRecord, restated: tools import no app). */
-export interface SeedRecord {
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly source: string;
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly actor: { type: 'user' | 'app' | 'system'; id: string; displayName: string | null };
-  readonly action: string;
-  readonly category: string;
-  readonly target: { type: string; id: string; name: string | null };
-  readonly outcome: { status: 'success' | 'failure'; reason: string | null };
-  readonly sourceIp: string | null;
-  readonly userAgent: string | null;
-  readonly correlationId: string;
-  readonly changes: { before: unknown; after: unknown } | null;
-}
+/** An audit record as the service stores it: the published record format. */
+export type SeedRecord = AuditRecord;
 
 interface Kind {
   readonly weight: number;
   readonly action: string;
   readonly eventType: string;
-  readonly category: string;
+  readonly category: AuditCategory;
   readonly source: string;
   readonly failure?: string;
   /** Done by an admin (else by the app itself). */

@@ -9,7 +9,7 @@ import {
 } from '@extapps/contracts';
 import { Connection } from 'mongoose';
 import { ChainCollections } from '../../chain/chain-documents';
-import { chainHash, GENESIS_HASH } from '../../chain/record-hash';
+import { chainHash, GENESIS_HASH } from '@extapps/contracts';
 import { AUDITED_SOURCES } from '../../ingestion/audited-sources';
 import { eventOf } from '../../normalization/testing/audit-events';
 import { AuditCollections, AuditRecord } from '../../records/audit-record';

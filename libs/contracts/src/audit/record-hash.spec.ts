@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AuditRecord } from '../records/audit-record';
+import { AuditRecord } from './audit-record';
 import { canonicalRecord, chainHash, chainRecord, GENESIS_HASH } from './record-hash';
 
 const record: AuditRecord = {

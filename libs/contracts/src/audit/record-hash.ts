@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AuditRecord, ChainedAuditRecord } from '../records/audit-record';
+import { AuditRecord, ChainedAuditRecord } from './audit-record';
 import { canonicalJson } from './canonical-json';
 
 /** The prevHash of seq 1: 64 zeros, the width of every other hash. */

@@ -1,0 +1,3 @@
+export * from './audit-record';
+export * from './canonical-json';
+export * from './record-hash';
