@@ -28,7 +28,7 @@ describe('runOpenLoadInChild', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  it('given a spec, when the child runs it, then every call is sent as written and counted by status', async () => {
+  it('given a spec, when the child runs it, then every call is sent as written and only those after the warm-up are counted', async () => {
     const lines: string[] = [];
 
     const result = await runOpenLoadInChild(
@@ -36,6 +36,7 @@ describe('runOpenLoadInChild', () => {
         baseUrl,
         ratePerSecond: 1000,
         requests: 6,
+        warmupRequests: 4,
         calls: [
           { method: 'POST', path: '/check', headers: { 'x-test': 'a' }, body: '{"n":1}' },
           { method: 'GET', path: '/missing', headers: { 'x-test': 'b' } },
@@ -46,15 +47,22 @@ describe('runOpenLoadInChild', () => {
     );
 
     expect(result).toMatchObject({ requests: 6, errors: 3, statuses: { 200: 3, 404: 3 } });
-    expect(received.filter((r) => r === 'POST /check a {"n":1}')).toHaveLength(3);
-    expect(received.filter((r) => r === 'GET /missing b ')).toHaveLength(3);
+    expect(received.filter((r) => r === 'POST /check a {"n":1}')).toHaveLength(2 + 3);
+    expect(received.filter((r) => r === 'GET /missing b ')).toHaveLength(2 + 3);
     expect(lines).toEqual([]);
   }, 60_000);
 
   it('given a spec the child cannot use, then it fails with the child output', async () => {
     await expect(
       runOpenLoadInChild(
-        { baseUrl: 'not a url', ratePerSecond: 10, requests: 1, calls: [], okStatuses: [200] },
+        {
+          baseUrl: 'not a url',
+          ratePerSecond: 10,
+          requests: 1,
+          warmupRequests: 0,
+          calls: [],
+          okStatuses: [200],
+        },
         () => undefined,
       ),
     ).rejects.toThrow(/the fixed-rate load failed \(exit 1\)[\s\S]*Invalid URL/);

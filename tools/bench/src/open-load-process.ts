@@ -9,9 +9,9 @@ const CHILD = 'tools/bench/src/open-load-child.ts';
 
 /**
  * runOpenLoad in a process of its own. Why: a benchmark's main process holds its seed (hundreds
- * of thousands of events), and its major garbage collections stalled the generator by several
- * milliseconds, which a latency percentile at a fixed rate counted as the server's. The child
- * holds only the calls it sends.
+ * of thousands of events), whose major garbage collections would stall the generator, and a
+ * latency percentile at a fixed rate counts every stall as the server's. The child holds only the
+ * calls it sends.
  */
 export async function runOpenLoadInChild(
   spec: OpenLoadSpec,

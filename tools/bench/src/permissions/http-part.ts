@@ -67,6 +67,7 @@ async function throughput(run: PermissionsRun, service: RunningPermissions, bodi
       baseUrl: service.baseUrl,
       ratePerSecond: settings.rate,
       requests: settings.rate * settings.rateSeconds,
+      warmupRequests: settings.rate,
       calls: bodies.map((_, n) => check(n)),
       okStatuses: [200],
     },
