@@ -37,15 +37,8 @@ export class ChainStore {
     return documents.map(({ _id, ...record }) => ({ ...record, eventId: record.eventId ?? _id }));
   }
 
-  /**
-   * One delete statement per id in one command, not `_id: {$in}`: FerretDB 1.x pushes only a
-   * single string `_id` equality down to SQLite, so `$in` scans the whole pending backlog on each
-   * pass (the chained rate fell as the backlog grew); MongoDB serves both from the `_id` index.
-   */
   async deletePending(eventIds: readonly string[]): Promise<void> {
-    if (eventIds.length === 0) return;
-    const deletes = eventIds.map((_id) => ({ deleteOne: { filter: { _id } } }));
-    await this.pending().bulkWrite(deletes, { ordered: false });
+    if (eventIds.length > 0) await this.pending().deleteMany({ _id: { $in: [...eventIds] } });
   }
 
   /** First attempts (`_id` = eventId), in order; returns how many were new before a duplicate. */
