@@ -10,7 +10,13 @@ import { TestPublisher } from '../e2e/testing/publish';
 import { AuditIngestion } from './audit-ingestion';
 import { IngestionPipeline } from './ingestion-pipeline';
 import { PendingRecordStore } from './pending-record.store';
-import { caughtUp, ingestionOn, oneEventPerTopic, pendingOf } from './testing/ingestion-fixture';
+import {
+  caughtUp,
+  ingestionOn,
+  oneEventPerTopic,
+  pendingOf,
+  recordOf,
+} from './testing/ingestion-fixture';
 
 describe('AuditIngestion on Kafka and MongoDB-wire', () => {
   let db: Connection;
@@ -47,7 +53,7 @@ describe('AuditIngestion on Kafka and MongoDB-wire', () => {
     const pending = await eventually(async () => {
       const found = await pendingOf(db, ids);
       expect(found).toHaveLength(3);
-      return found;
+      return found.map(recordOf);
     });
 
     expect(pending.map((p) => [p.source, p.action]).sort()).toEqual([

@@ -5,7 +5,7 @@ import { Connection } from 'mongoose';
 import { normalizeRegistrationEvent } from '../normalization/registration.normalizer';
 import { eventOf, RECORDED_AT } from '../normalization/testing/audit-events';
 import { PendingRecordStore } from './pending-record.store';
-import { pendingOf } from './testing/ingestion-fixture';
+import { pendingOf, recordOf } from './testing/ingestion-fixture';
 
 const record = () =>
   normalizeRegistrationEvent(eventOf(ExternalAppEnabled, {}), {
@@ -26,12 +26,14 @@ describe('PendingRecordStore on MongoDB-wire', () => {
   });
   afterAll(() => db?.close());
 
-  it('stores each record under its event id, as it is', async () => {
+  it('stores each record under its event id, as JSON text', async () => {
     const [a, b] = [record(), record()];
 
     expect(await store.add([a, b])).toEqual({ stored: 2, duplicates: 0 });
-    const stored = await pendingOf(db, [a.eventId, b.eventId]);
-    expect(stored.find((d) => d._id === a.eventId)).toEqual({ _id: a.eventId, ...a });
+    const stored = await pendingOf(db, [a.eventId]);
+    expect(stored).toEqual([{ _id: a.eventId, record: JSON.stringify(a) }]);
+    expect(stored.map(recordOf)).toEqual([a]);
+    expect(await pendingOf(db, [b.eventId])).toHaveLength(1);
   });
 
   it('given a batch mixing new and already pending records, then only the new ones are added', async () => {

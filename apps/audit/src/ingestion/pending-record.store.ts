@@ -11,11 +11,17 @@ export interface StoreOutcome {
 
 const DUPLICATE_KEY = 11000;
 
-// A schema only to obtain a model bound to the connection (and its command buffering); records
-// are written through the driver as they are.
-const pendingSchema = new Schema({ _id: String }, { strict: false, versionKey: false, id: false });
+// A schema only to obtain a model bound to the connection (and its command buffering); documents
+// are written through the driver as toPendingDocument makes them (the record as JSON text).
+const pendingSchema = new Schema(
+  { _id: String, record: String },
+  { strict: false, versionKey: false, id: false },
+);
 
-/** Inserts normalized records into `audit_pending`; the chainer takes them from there. */
+/**
+ * Inserts normalized records into `audit_pending`, one `{_id: eventId, record: <JSON>}` document
+ * each; the chainer takes them from there.
+ */
 export class PendingRecordStore {
   private readonly model: Model<PendingAuditDocument>;
 

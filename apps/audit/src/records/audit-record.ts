@@ -15,9 +15,10 @@ export type {
 
 /**
  * How the two halves of the service meet (see docs): ingestion inserts each normalized record into
- * `audit_pending` under `_id: eventId` (a duplicate insert is ignored); the chainer, one leased
- * worker, moves pending records into `audit_records` under `_id: seq` (1, 2, ...) with the hash
- * chain fields, and only then deletes them from `audit_pending`. Queries read `audit_records`.
+ * `audit_pending` under `_id: eventId` as JSON text (`pending-record.ts`; a duplicate insert is
+ * ignored); the chainer, one leased worker, moves pending records into `audit_records` under
+ * `_id: seq` (1, 2, ...) with the hash chain fields, and only then deletes them from
+ * `audit_pending`. Queries read `audit_records`.
  */
 export const AuditCollections = {
   pending: 'audit_pending',

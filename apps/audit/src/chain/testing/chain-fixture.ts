@@ -8,6 +8,11 @@ import { CheckpointStore } from '../../checkpoints/checkpoint-store';
 import { CheckpointWriter } from '../../checkpoints/checkpoint-writer';
 import { Keyring } from '../../checkpoints/keyring';
 import { AuditCollections, AuditRecord } from '../../records/audit-record';
+import {
+  LegacyPendingAuditDocument,
+  PendingAuditDocument,
+  toPendingDocument,
+} from '../../records/pending-record';
 import { ChainVerifier } from '../../verify/chain-verifier';
 import { ChainCollections, ChainStateDocument, EventMark, StoredRecord } from '../chain-documents';
 import { ChainStore } from '../chain-store';
@@ -35,7 +40,8 @@ export function chainFixture(connection: Connection, options: ChainFixtureOption
   const chain = new ChainStore(connection, () => clock.now());
   const checkpoints = new CheckpointStore(connection);
   const raw = {
-    pending: () => db().collection<AuditRecord & { _id: string }>(AuditCollections.pending),
+    pending: () =>
+      db().collection<PendingAuditDocument | LegacyPendingAuditDocument>(AuditCollections.pending),
     records: () => db().collection<StoredRecord>(AuditCollections.records),
     marks: () => db().collection<EventMark>(ChainCollections.eventIds),
     state: () => db().collection<ChainStateDocument>(ChainCollections.state),
@@ -61,6 +67,10 @@ export function chainFixture(connection: Connection, options: ChainFixtureOption
       new ChainVerifier({ chain, checkpoints, keyring: verifyWith, clock }),
     /** What ingestion does: one pending document per record, keyed by eventId. */
     ingest: async (records: readonly AuditRecord[]) => {
+      await raw.pending().insertMany(records.map(toPendingDocument));
+    },
+    /** What ingestion did before records were stored as JSON text: the fields at top level. */
+    ingestLegacy: async (records: readonly AuditRecord[]) => {
       await raw.pending().insertMany(records.map((record) => ({ _id: record.eventId, ...record })));
     },
     /** The stored chain in seq order. */

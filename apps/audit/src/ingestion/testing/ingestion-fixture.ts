@@ -9,7 +9,7 @@ import { eventually, uniqueName } from '@extapps/testing';
 import { Connection } from 'mongoose';
 import pino from 'pino';
 import { eventOf } from '../../normalization/testing/audit-events';
-import { AuditCollections } from '../../records/audit-record';
+import { AuditCollections, AuditRecord } from '../../records/audit-record';
 import { PendingAuditDocument } from '../../records/pending-record';
 import { AUDITED_SOURCES } from '../audited-sources';
 import { AuditIngestion, IngestionTuning } from '../audit-ingestion';
@@ -73,11 +73,16 @@ export function oneEventPerTopic(appId: string) {
   ];
 }
 
+/** The pending documents of these events, as stored. */
 export const pendingOf = (db: Connection, eventIds: readonly string[]) =>
   db
     .collection<PendingAuditDocument>(AuditCollections.pending)
     .find({ _id: { $in: [...eventIds] } })
     .toArray();
+
+/** The record a pending document holds as JSON text (a legacy document fails to parse). */
+export const recordOf = (document: PendingAuditDocument): AuditRecord =>
+  JSON.parse(document.record) as AuditRecord;
 
 /** Resolves once `groupId` committed everything published so far on every audited topic. */
 export function caughtUp(
