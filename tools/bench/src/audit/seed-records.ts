@@ -1,9 +1,6 @@
 import { AuditCategory, AuditRecord, newEventId, Topics } from '@extapps/contracts';
 import { Random } from '../permissions/random';
 
-/** An audit record as the service stores it: the published record format. */
-export type SeedRecord = AuditRecord;
-
 interface Kind {
   readonly weight: number;
   readonly action: string;
@@ -113,7 +110,7 @@ export function seedRecord(
   shape: RecordShape,
   apps: readonly string[],
   random: Random,
-): SeedRecord {
+): AuditRecord {
   const kind = pickKind(random);
   const at = shape.start.getTime() + Math.floor((i * shape.spanDays * DAY_MS) / shape.records);
   const app = random.pick(apps);

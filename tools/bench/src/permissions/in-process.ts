@@ -1,4 +1,4 @@
-import { runFromSource } from '../registration/source-process';
+import { resultFromSource } from '../registration/source-process';
 import type { Seed } from './seed';
 import { writeSeedFiles } from './seed-files';
 
@@ -29,12 +29,8 @@ export async function measureInProcess(
   log: (line: string) => void,
 ): Promise<InProcessResults> {
   const files = await writeSeedFiles(seed);
-  // The child is unref'd (spawnOwned): without a timer of our own, this process would end while
-  // waiting for it whenever nothing else (a Kafka connection) holds the event loop open.
-  const keepAlive = setInterval(() => undefined, 1000);
   try {
-    let found: InProcessResults | undefined;
-    const child = runFromSource(
+    return await resultFromSource<InProcessResults>(
       CHILD,
       {
         INDEX_BENCH_EVENTS: files.events,
@@ -42,18 +38,11 @@ export async function measureInProcess(
         INDEX_BENCH_CHECKS: String(checks),
         NODE_OPTIONS: '--expose-gc',
       },
-      (line) => {
-        if (line.startsWith(RESULT_PREFIX)) found = JSON.parse(line.slice(RESULT_PREFIX.length));
-        else log(`  [index] ${line}`);
-      },
+      RESULT_PREFIX,
+      'the in-process benchmark',
+      (line) => log(`  [index] ${line}`),
     );
-    const code = await child.finished;
-    if (code !== 0 || !found) {
-      throw new Error(`the in-process benchmark failed (exit ${code}):\n${child.tail()}`);
-    }
-    return found;
   } finally {
-    clearInterval(keepAlive);
     await files.remove();
   }
 }

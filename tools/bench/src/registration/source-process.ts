@@ -45,3 +45,34 @@ export function runFromSource(
   const finished = Promise.all([owned.exited, ...streams]).then(([code]) => code);
   return { owned, finished, tail: () => tail.join('\n') };
 }
+
+/**
+ * Runs a source entry point that prints its result as one line `<prefix><JSON>`, and returns that
+ * result; its other lines go to `onLine`. Fails with the child's last lines when it exits non-zero
+ * or prints no result.
+ */
+export async function resultFromSource<T>(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  what: string,
+  onLine: (line: string) => void,
+): Promise<T> {
+  // The child is unref'd (spawnOwned): without a timer of our own, this process would end while
+  // waiting for it whenever nothing else (a Kafka connection) holds the event loop open.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    let found: T | undefined;
+    const child = runFromSource(script, env, (line) => {
+      if (line.startsWith(prefix)) found = JSON.parse(line.slice(prefix.length)) as T;
+      else onLine(line);
+    });
+    const code = await child.finished;
+    if (code !== 0 || found === undefined) {
+      throw new Error(`${what} failed (exit ${code}):\n${child.tail()}`);
+    }
+    return found;
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
